@@ -1,0 +1,209 @@
+"""The command line (SPEC §2): parse arguments, build the context, run a command or the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from quizapp import __version__
+from quizapp.context import AppContext, make_context
+from quizapp.core.bank.library import Library, load_library
+from quizapp.core.bank.problems import Problem
+from quizapp.core.bank.schema import json_schema
+from quizapp.core.exam.blueprint import plan
+
+BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
+
+
+class UsageError(Exception):
+    """A mistake in how quizapp was called: one line to stderr, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = _Parser(prog="quizapp", description="Practice exams for AWS certifications.")
+    parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the database and user banks live")
+    parser.add_argument(
+        "--banks",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="extra folder of banks (repeatable)",
+    )
+    parser.add_argument(
+        "--no-bundled", action="store_true", help="skip the banks shipped with quizapp"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("validate", help="check bank and exam files")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--strict", action="store_true", help="warnings count as failures")
+
+    p = sub.add_parser("banks", help="list loaded banks, exams and load errors")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the file format")
+    p.add_argument("kind", nargs="?", choices=["bank", "exam"], default="bank")
+
+    p = sub.add_parser("new-bank", help="write a commented template bank")
+    p.add_argument("file", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run quizapp; return the process exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _context(args: argparse.Namespace) -> AppContext:
+    return make_context(
+        data_dir_override=args.data_dir, extra_banks=args.banks, bundled=not args.no_bundled
+    )
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        return cmd_validate(args.paths, fmt=args.format, strict=args.strict)
+    if args.command == "schema":
+        print(json.dumps(json_schema(args.kind), indent=2))
+        return 0
+    if args.command == "new-bank":
+        return cmd_new_bank(Path(args.file))
+    ctx = _context(args)
+    if args.command == "banks":
+        return cmd_banks(ctx.library, as_json=args.json)
+    from quizapp.tui.app import run_app  # Textual is imported only when the TUI runs
+
+    return run_app(ctx)
+
+
+def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = sys.stdout) -> int:
+    """Check files and folders; exit 0 clean, 1 problems, 2 usage error."""
+    roots = [Path(p) for p in paths]
+    for root in roots:
+        if not root.exists():
+            raise UsageError(f"no such file or folder: {root}")
+    library = load_library(roots)
+    problems = library.problems
+    if fmt == "json":
+        out.write(json.dumps([p.model_dump() for p in problems], indent=2) + "\n")
+    else:
+        for p in problems:
+            out.write(p.format() + "\n")
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    questions = len(library.questions)
+    print(
+        f"{len(library.banks)} banks ({questions} questions), {len(library.exams)} exams: "
+        f"{_count(errors, 'error')}, {_count(warnings, 'warning')}",
+        file=sys.stderr,
+    )
+    return 1 if errors or (strict and warnings) else 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def banks_report(library: Library) -> dict[str, Any]:
+    """The ``quizapp banks --json`` object (SPEC §3.3)."""
+    banks = []
+    for bank in library.banks.values():
+        topics: dict[str, int] = {}
+        domains: dict[str, int] = {}
+        for q in bank.file.questions:
+            topics[q.topic] = topics.get(q.topic, 0) + 1
+            if q.domain is not None:
+                domains[q.domain] = domains.get(q.domain, 0) + 1
+        banks.append(
+            {
+                "id": bank.id,
+                "title": bank.file.bank.title,
+                "path": bank.path,
+                "questions": len(bank.file.questions),
+                "topics": topics,
+                "domains": domains,
+            }
+        )
+    exams = []
+    for loaded in library.exams.values():
+        resolved = plan(loaded.exam, library)
+        exams.append(
+            {
+                "id": loaded.exam.id,
+                "title": loaded.exam.title,
+                "path": loaded.path,
+                "questions": loaded.exam.questions,
+                "minutes": loaded.exam.minutes,
+                "domains": [
+                    {"name": d.name, "weight": d.weight, "slots": d.slots, "available": d.available}
+                    for d in resolved.domains
+                ],
+            }
+        )
+    errors = [p.model_dump(exclude={"question"}) for p in library.problems]
+    return {"banks": banks, "exams": exams, "errors": errors}
+
+
+def cmd_banks(library: Library, *, as_json: bool, out: TextIO = sys.stdout) -> int:
+    """List banks, exams and load problems."""
+    report = banks_report(library)
+    if as_json:
+        out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    out.write("Banks\n")
+    for b in report["banks"]:
+        out.write(f"  {b['id']:<28} {b['questions']:>5} questions  {b['title']}\n")
+    out.write("Exams\n")
+    for e in report["exams"]:
+        minutes = f"{e['minutes']} min" if e["minutes"] else "untimed"
+        out.write(f"  {e['id']:<28} {e['questions']:>5} questions  {minutes:<8} {e['title']}\n")
+        for d in e["domains"]:
+            short = "  (short)" if d["available"] < d["slots"] else ""
+            counts = f"{d['slots']:>3} slots {d['available']:>5} available{short}"
+            out.write(f"      {d['name']:<52} {counts}\n")
+    if library.problems:
+        out.write("Problems\n")
+        for p in library.problems:
+            out.write(f"  {Problem.format(p)}\n")
+    return 0
+
+
+def cmd_new_bank(target: Path) -> int:
+    """Write the template bank to ``target``; never overwrite."""
+    if target.suffix not in {".yaml", ".yml"}:
+        raise UsageError(f"{target}: a bank file name ends in .yaml or .yml")
+    template = resources.files("quizapp").joinpath("templates/new-bank.yaml").read_text("utf-8")
+    bank_id = re.sub(r"[^a-z0-9]+", "-", target.stem.lower()).strip("-") or "my-bank"
+    text = template.replace("id: my-bank ", f"id: {bank_id} ", 1)
+    try:
+        with target.open("x", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        raise UsageError(f"{target} already exists; quizapp never overwrites a file") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    print(f"wrote {target}; check it with: quizapp validate {target}", file=sys.stderr)
+    return 0

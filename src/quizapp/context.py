@@ -1,0 +1,64 @@
+"""The services a front end needs, built once by the composition root and shared by tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quizapp import __version__
+from quizapp.core.bank.cache import BankCache
+from quizapp.core.bank.library import Library, load_library
+from quizapp.paths import bundled_banks, data_dir, env_bank_dirs
+
+
+def utc_now() -> datetime:
+    """The real clock (tests pass a fixed one instead)."""
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class AppContext:
+    """Settings and services for one run of quizapp."""
+
+    data_dir: Path
+    bank_roots: list[Path]
+    clock: Callable[[], datetime] = utc_now
+    use_cache: bool = True
+    _library: Library | None = field(default=None, repr=False)
+
+    @property
+    def cache_file(self) -> Path:
+        """Where validated banks are cached."""
+        return self.data_dir / "cache" / "banks.json"
+
+    @property
+    def library(self) -> Library:
+        """The loaded library (loaded on first use)."""
+        if self._library is None:
+            cache = BankCache(self.cache_file, __version__) if self.use_cache else None
+            self._library = load_library(self.bank_roots, cache)
+        return self._library
+
+
+def make_context(
+    *,
+    data_dir_override: str | None = None,
+    extra_banks: Sequence[str] = (),
+    bundled: bool = True,
+    clock: Callable[[], datetime] = utc_now,
+    use_cache: bool = True,
+) -> AppContext:
+    """Build the context from the global options (SPEC §2) and the environment."""
+    home = data_dir(data_dir_override)
+    roots: list[Path] = []
+    if bundled:
+        roots.append(bundled_banks())
+    user_banks = home / "banks"
+    if user_banks.is_dir():
+        roots.append(user_banks)
+    roots += env_bank_dirs()
+    roots += [Path(p).expanduser() for p in extra_banks]
+    roots = [r.resolve() for r in roots]
+    return AppContext(data_dir=home, bank_roots=roots, clock=clock, use_cache=use_cache)

@@ -1,0 +1,1 @@
+"""Question banks and exam blueprints: file formats, loading and the library."""

@@ -1,0 +1,190 @@
+"""The bank and exam file formats (SPEC §3.1-§3.2) as frozen pydantic models."""
+
+from __future__ import annotations
+
+import string
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from quizapp.core.bank.rules import Issue, bank_issues, exam_issues, question_issues
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Difficulty = Literal["easy", "medium", "hard"]
+QuestionType = Literal["choice", "ordering", "matching"]
+LETTERS = string.ascii_uppercase
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+def _raise_or_collect(issues: list[Issue], info: ValidationInfo) -> None:
+    """Append issues to the loader's collector, or raise the first one when used directly."""
+    collector = info.context.get("issues") if isinstance(info.context, dict) else None
+    if collector is not None:
+        collector.extend(issues)
+    else:
+        errors = [i for i in issues if i.severity == "error"]
+        if errors:
+            raise PydanticCustomError("quizapp_rule", errors[0].message)
+
+
+class Choice(_Model):
+    """One answer option; a bare string in YAML is shorthand for ``{text: ...}``."""
+
+    text: Text = Field(description="The option as shown, Markdown.")
+    correct: bool = Field(default=False, description="Marks a correct option.")
+    why: str | None = Field(default=None, description="Why this option is right or wrong.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+
+class Reference(_Model):
+    """A link to the documentation that states the fact; a bare string is a URL."""
+
+    url: Text = Field(description="Address of the page.")
+    title: str | None = Field(default=None, description="Title shown instead of the address.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {"url": data} if isinstance(data, str) else data
+
+
+class Pair(_Model):
+    """One prompt of a matching question and the response that belongs to it."""
+
+    prompt: Text
+    match: Text
+
+
+class Question(_Model):
+    """A question of a bank; its key in the library is ``bank-id/question-id``."""
+
+    id: Id = Field(description="Unique in the bank.")
+    topic: Text = Field(description="The unit of weak-topic tracking.")
+    domain: str | None = Field(default=None, description="Matched by exam blueprint domains.")
+    difficulty: Difficulty | None = None
+    type: QuestionType = Field(default="choice", description="choice, ordering or matching.")
+    scenario: str | None = Field(default=None, description="Id of a scenario shown above it.")
+    prompt: Text = Field(description="The question, Markdown.")
+    choices: Annotated[tuple[Choice, ...], Field(min_length=2, max_length=10)] | None = Field(
+        default=None, description="2 to 10 options."
+    )
+    answer: tuple[str, ...] | None = Field(
+        default=None,
+        description="Correct letter (B) or letters ([A, D]) in file order; or `correct: true`.",
+    )
+    steps: tuple[Text, ...] | None = Field(default=None, description="Ordering: the right order.")
+    pairs: tuple[Pair, ...] | None = Field(default=None, description="Matching: 3 to 7 pairs.")
+    explanation: str | None = Field(default=None, description="Why the answer is right, Markdown.")
+    references: tuple[Reference, ...] = ()
+    tags: tuple[str, ...] = ()
+    shuffle: bool = Field(default=True, description="false keeps the author's choice order.")
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _one_letter(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _rules(self, info: ValidationInfo) -> Question:
+        # Inside a bank the bank validator reports these with their full path.
+        if not (isinstance(info.context, dict) and "issues" in info.context):
+            _raise_or_collect(question_issues(self), info)
+        return self
+
+    @cached_property
+    def correct(self) -> tuple[int, ...]:
+        """Indices of the correct choices (empty for ordering and matching)."""
+        if not self.choices:
+            return ()
+        if self.answer is not None:
+            return tuple(sorted(LETTERS.index(x.strip().upper()) for x in self.answer))
+        return tuple(i for i, c in enumerate(self.choices) if c.correct)
+
+    @property
+    def multiple(self) -> bool:
+        """True for a multiple-response question."""
+        return len(self.correct) > 1
+
+
+class BankInfo(_Model):
+    """The ``bank:`` header of a bank file."""
+
+    id: Id = Field(description="Unique among all loaded banks.")
+    title: Text
+    description: str | None = None
+    language: str = Field(default="en", description="BCP-47 tag.")
+    tags: tuple[str, ...] = ()
+
+
+class BankFile(_Model):
+    """A question bank file."""
+
+    bank: BankInfo
+    scenarios: dict[Id, Text] = Field(
+        default_factory=dict, description="Case-study texts shared by several questions."
+    )
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rules(self, info: ValidationInfo) -> BankFile:
+        _raise_or_collect(bank_issues(self), info)
+        return self
+
+
+class DomainMatch(_Model):
+    """Extra ways a question qualifies for a domain besides an equal ``domain:``."""
+
+    topics: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    banks: tuple[str, ...] = ()
+
+
+class Domain(_Model):
+    """One weighted domain of a blueprint."""
+
+    name: Text
+    weight: float = Field(gt=0, le=100)
+    match: DomainMatch | None = None
+
+
+class ExamInfo(_Model):
+    """An exam blueprint: how many questions, how long, which domains."""
+
+    id: Id
+    title: Text
+    description: str | None = None
+    questions: int = Field(ge=1, le=1000)
+    minutes: int | None = Field(default=None, ge=1, le=1440, description="Omit for untimed.")
+    passing_score: int = 700
+    score_range: tuple[int, int] = (100, 1000)
+    domains: tuple[Domain, ...] = Field(min_length=1)
+    banks: tuple[str, ...] = ("*",)
+
+
+class ExamFile(_Model):
+    """An exam blueprint file."""
+
+    exam: ExamInfo
+
+    @model_validator(mode="after")
+    def _rules(self, info: ValidationInfo) -> ExamFile:
+        _raise_or_collect(exam_issues(self.exam), info)
+        return self

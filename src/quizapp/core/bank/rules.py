@@ -1,0 +1,200 @@
+"""Rules of the bank and exam formats that a type alone cannot express (SPEC §3.1-§3.2)."""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from quizapp.core.bank.models import BankFile, ExamInfo, Question
+
+Path = tuple[str | int, ...]
+Severity = Literal["error", "warning"]
+_LETTERS = string.ascii_uppercase
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A rule broken at ``path`` in the file's data; ``also`` names a second place (duplicates)."""
+
+    path: Path
+    message: str
+    severity: Severity = "error"
+    also: Path | None = None
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """Return `` (did you mean 'x'?)`` for a close option, else an empty string."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _duplicates(items: Sequence[str]) -> Iterable[tuple[int, int]]:
+    """Yield (first, later) index pairs of equal items."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        key = item.strip().casefold()
+        if key in seen:
+            yield seen[key], i
+        else:
+            seen[key] = i
+
+
+def question_issues(q: Question) -> list[Issue]:
+    """Problems of one question, with paths relative to the question."""
+    name = f"question '{q.id}'"
+    out: list[Issue] = []
+    if q.type == "choice":
+        out += _choice_issues(q, name)
+    else:
+        for key in ("choices", "answer"):
+            if getattr(q, key) is not None:
+                out.append(Issue((key,), f"{name}: a {q.type} question has no '{key}'"))
+    if q.type == "ordering":
+        if q.steps is None:
+            out.append(Issue(("type",), f"{name}: an ordering question needs 'steps'"))
+        elif not 3 <= len(q.steps) <= 7:
+            n = len(q.steps)
+            out.append(
+                Issue(("steps",), f"{name}: an ordering question needs 3 to 7 steps, not {n}")
+            )
+        else:
+            for first, later in _duplicates(q.steps):
+                out.append(
+                    Issue(("steps", later), f"{name}: step {later + 1} repeats step {first + 1}")
+                )
+    elif q.steps is not None:
+        out.append(Issue(("steps",), f"{name}: 'steps' needs 'type: ordering'"))
+    if q.type == "matching":
+        if q.pairs is None:
+            out.append(Issue(("type",), f"{name}: a matching question needs 'pairs'"))
+        elif not 3 <= len(q.pairs) <= 7:
+            n = len(q.pairs)
+            out.append(
+                Issue(("pairs",), f"{name}: a matching question needs 3 to 7 pairs, not {n}")
+            )
+        else:
+            for field in ("prompt", "match"):
+                values = [getattr(p, field) for p in q.pairs]
+                for first, later in _duplicates(values):
+                    out.append(
+                        Issue(
+                            ("pairs", later, field),
+                            f"{name}: pair {later + 1} repeats the {field} of pair {first + 1}",
+                        )
+                    )
+    elif q.pairs is not None:
+        out.append(Issue(("pairs",), f"{name}: 'pairs' needs 'type: matching'"))
+    return out
+
+
+def _choice_issues(q: Question, name: str) -> list[Issue]:
+    if q.choices is None:
+        return [Issue(("prompt",), f"{name}: missing required key 'choices'")]
+    out: list[Issue] = []
+    n = len(q.choices)
+    for first, later in _duplicates([c.text for c in q.choices]):
+        a, b = _LETTERS[first], _LETTERS[later]
+        out.append(Issue(("choices", later), f"{name}: choice {b} has the same text as choice {a}"))
+    marked = [i for i, c in enumerate(q.choices) if c.correct]
+    if q.answer is not None and marked:
+        out.append(
+            Issue(
+                ("answer",),
+                f"{name}: mark the correct choices with 'answer:' or 'correct: true', not both",
+            )
+        )
+    elif q.answer is None and not marked:
+        out.append(
+            Issue(
+                ("choices",),
+                f"{name}: no correct choice (mark one with 'correct: true' or add 'answer:')",
+            )
+        )
+    elif q.answer is not None:
+        letters = q.answer
+        if not letters:
+            out.append(Issue(("answer",), f"{name}: 'answer' is an empty list"))
+        seen: set[str] = set()
+        for i, raw in enumerate(letters):
+            at: Path = ("answer", i)
+            letter = raw.strip().upper()
+            if len(letter) != 1 or letter not in _LETTERS:
+                out.append(
+                    Issue(at, f"{name}: answer '{raw}' is not a choice letter (A, B, C ...)")
+                )
+            elif _LETTERS.index(letter) >= n:
+                out.append(Issue(at, f"{name}: answer '{raw}' but there are only {n} choices"))
+            elif letter in seen:
+                out.append(Issue(at, f"{name}: answer '{raw}' is given twice"))
+            seen.add(letter)
+    if not out and len(q.correct) == n:
+        out.append(Issue(("choices",), f"{name}: every choice is marked correct"))
+    return out
+
+
+def bank_issues(bank: BankFile) -> list[Issue]:
+    """Problems of a whole bank: each question's, duplicate ids, unknown scenarios, warnings."""
+    out: list[Issue] = []
+    first_at: dict[str, int] = {}
+    for i, q in enumerate(bank.questions):
+        here: Path = ("questions", i)
+        out += [Issue(here + x.path, x.message, x.severity, x.also) for x in question_issues(q)]
+        if q.id in first_at:
+            out.append(
+                Issue(
+                    (*here, "id"),
+                    f"duplicate question id '{q.id}'",
+                    also=("questions", first_at[q.id], "id"),
+                )
+            )
+        else:
+            first_at[q.id] = i
+        if q.scenario is not None and q.scenario not in bank.scenarios:
+            hint = did_you_mean(q.scenario, bank.scenarios)
+            out.append(
+                Issue(
+                    (*here, "scenario"), f"question '{q.id}': unknown scenario '{q.scenario}'{hint}"
+                )
+            )
+        if not (q.explanation or "").strip():
+            out.append(Issue(here, f"question '{q.id}' has no explanation", "warning"))
+    used = {q.scenario for q in bank.questions}
+    for sid in bank.scenarios:
+        if sid not in used:
+            out.append(Issue(("scenarios", sid), f"scenario '{sid}' is not used", "warning"))
+    return out
+
+
+def exam_issues(exam: ExamInfo) -> list[Issue]:
+    """Problems of an exam blueprint, with paths from the file's top."""
+    out: list[Issue] = []
+    total = sum(d.weight for d in exam.domains)
+    if abs(total - 100) > 0.01:
+        out.append(
+            Issue(
+                ("exam", "domains"), f"exam '{exam.id}': domain weights sum to {total:g}, not 100"
+            )
+        )
+    for first, later in _duplicates([d.name for d in exam.domains]):
+        out.append(
+            Issue(
+                ("exam", "domains", later, "name"),
+                f"exam '{exam.id}': domain '{exam.domains[later].name}' is listed twice",
+                also=("exam", "domains", first, "name"),
+            )
+        )
+    low, high = exam.score_range
+    if low >= high:
+        out.append(Issue(("exam", "score_range"), f"exam '{exam.id}': score_range must rise"))
+    elif not low <= exam.passing_score <= high:
+        out.append(
+            Issue(
+                ("exam", "passing_score"),
+                f"exam '{exam.id}': passing_score {exam.passing_score} is outside {low}-{high}",
+            )
+        )
+    return out

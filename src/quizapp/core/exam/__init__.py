@@ -1,0 +1,1 @@
+"""Exam blueprints, question selection, sessions and scoring."""

@@ -1,0 +1,94 @@
+"""Exam blueprints resolved against a library: domain slots and eligible questions (SPEC §3.2)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from typing import TYPE_CHECKING
+
+from quizapp.core.bank.models import Domain, ExamInfo
+
+if TYPE_CHECKING:
+    from quizapp.core.bank.library import Library, LibraryQuestion
+
+
+def allocate_slots(total: int, weights: Sequence[float]) -> list[int]:
+    """Split ``total`` by ``weights`` (largest remainder), so the parts sum to ``total`` exactly.
+
+    Ties go to the earlier domain, which keeps the split stable for a given blueprint.
+    """
+    whole = sum(weights)
+    if total <= 0 or whole <= 0:
+        return [0] * len(weights)
+    quotas = [total * w / whole for w in weights]
+    slots = [math.floor(q) for q in quotas]
+    short = total - sum(slots)
+    order = sorted(range(len(weights)), key=lambda i: (-(quotas[i] - slots[i]), i))
+    for i in order[:short]:
+        slots[i] += 1
+    return slots
+
+
+def bank_allowed(exam: ExamInfo, bank_id: str) -> bool:
+    """True when the blueprint's ``banks`` globs admit ``bank_id``."""
+    return any(fnmatchcase(bank_id, pattern) for pattern in exam.banks)
+
+
+def eligible(domain: Domain, item: LibraryQuestion) -> bool:
+    """True when a question counts for ``domain``: equal ``domain:`` or the ``match`` filter."""
+    q = item.question
+    if q.domain is not None and q.domain == domain.name:
+        return True
+    m = domain.match
+    if m is None:
+        return False
+    if m.banks and any(fnmatchcase(item.bank, pattern) for pattern in m.banks):
+        return True
+    if m.topics and q.topic in m.topics:
+        return True
+    return bool(m.tags and set(m.tags).intersection(q.tags))
+
+
+@dataclass(frozen=True, slots=True)
+class DomainPlan:
+    """One domain of a resolved blueprint."""
+
+    name: str
+    weight: float
+    slots: int
+    keys: tuple[str, ...]
+
+    @property
+    def available(self) -> int:
+        """How many questions of the library are eligible for this domain."""
+        return len(self.keys)
+
+
+@dataclass(frozen=True, slots=True)
+class ExamPlan:
+    """A blueprint with its slots and the questions each domain can draw on."""
+
+    exam: ExamInfo
+    domains: tuple[DomainPlan, ...]
+
+    @property
+    def shortfall(self) -> int:
+        """Slots no eligible question can fill, summed over the domains."""
+        return sum(max(0, d.slots - d.available) for d in self.domains)
+
+
+def plan(exam: ExamInfo, library: Library) -> ExamPlan:
+    """Resolve ``exam`` against ``library``."""
+    pool = [item for item in library.questions.values() if bank_allowed(exam, item.bank)]
+    slots = allocate_slots(exam.questions, [d.weight for d in exam.domains])
+    domains = tuple(
+        DomainPlan(d.name, d.weight, n, _keys(d, pool))
+        for d, n in zip(exam.domains, slots, strict=True)
+    )
+    return ExamPlan(exam, domains)
+
+
+def _keys(domain: Domain, pool: Iterable[LibraryQuestion]) -> tuple[str, ...]:
+    return tuple(item.key for item in pool if eligible(domain, item))

@@ -1,0 +1,41 @@
+"""Where quizapp keeps its data and finds its bundled banks; nothing is created at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "quizapp"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir``, else ``$QUIZAPP_HOME``, else the platform's user data folder."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("QUIZAPP_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_dir(path: Path) -> Path:
+    """Create ``path`` (user-only) if needed and return it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def bundled_banks() -> Path:
+    """The banks shipped with quizapp: inside the wheel, or the checkout's ``question_banks``."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "question_banks"
+    if packaged.is_dir():
+        return packaged
+    return here.parents[1] / "question_banks"
+
+
+def env_bank_dirs() -> list[Path]:
+    """Folders named in ``$QUIZAPP_BANKS`` (separated like ``PATH``)."""
+    raw = os.environ.get("QUIZAPP_BANKS", "")
+    return [Path(p).expanduser() for p in raw.split(os.pathsep) if p.strip()]

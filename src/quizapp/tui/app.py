@@ -1,0 +1,41 @@
+"""The Textual app: holds the injected context and opens the home screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from quizapp import __version__
+from quizapp.context import AppContext
+from quizapp.tui.screens.banks import BanksScreen
+from quizapp.tui.screens.home import HomeScreen
+
+
+class QuizApp(App[None]):
+    """quizapp's terminal UI."""
+
+    TITLE = "quizapp"
+    SUB_TITLE = f"AWS practice exams · v{__version__}"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False)]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+
+    def on_mount(self) -> None:
+        """Open the home screen with the loaded library."""
+        self.push_screen(HomeScreen(self.context.library))
+
+    def action_open_banks(self) -> None:
+        """Show every bank and every load problem."""
+        self.push_screen(BanksScreen(self.context.library))
+
+
+def run_app(context: AppContext) -> int:
+    """Run the TUI until the user quits."""
+    context.library  # noqa: B018 - load before the first frame, so errors show at once
+    QuizApp(context).run()
+    return 0

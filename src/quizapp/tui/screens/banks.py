@@ -1,0 +1,58 @@
+"""The banks screen: every loaded bank and every load problem with its file:line."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from quizapp.core.bank.library import Library
+
+
+class BanksScreen(Screen[None]):
+    """Banks with question and topic counts, then the problems found while loading."""
+
+    CSS_PATH = "banks.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        """The banks table and the problem list."""
+        yield Header()
+        with VerticalScroll(id="banks-body"):
+            yield Static("Banks", classes="section-title")
+            yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
+            problems = self.library.problems
+            errors = sum(p.severity == "error" for p in problems)
+            title = f"Problems: {errors} error(s), {len(problems) - errors} warning(s)"
+            yield Static(title if problems else "No problems found.", classes="section-title")
+            for p in problems:
+                mark = "✗ error" if p.severity == "error" else "! warning"
+                line = Text(f"{mark}  {p.file}:{p.line}:{p.column}\n    {p.message}")
+                yield Static(line, classes=f"problem {p.severity}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the banks table."""
+        table = self.query_one("#banks", DataTable)
+        table.add_columns("Bank", "Title", "Questions", "Topics")
+        for bank in self.library.banks.values():
+            topics = len({q.topic for q in bank.file.questions})
+            table.add_row(
+                Text(bank.id),
+                Text(bank.file.bank.title),
+                str(len(bank.file.questions)),
+                str(topics),
+                key=bank.id,
+            )
+        table.focus()
