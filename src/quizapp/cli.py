@@ -131,20 +131,14 @@ def banks_report(library: Library) -> dict[str, Any]:
     """The ``quizapp banks --json`` object (SPEC §3.3)."""
     banks = []
     for bank in library.banks.values():
-        topics: dict[str, int] = {}
-        domains: dict[str, int] = {}
-        for q in bank.file.questions:
-            topics[q.topic] = topics.get(q.topic, 0) + 1
-            if q.domain is not None:
-                domains[q.domain] = domains.get(q.domain, 0) + 1
         banks.append(
             {
                 "id": bank.id,
-                "title": bank.file.bank.title,
+                "title": bank.title,
                 "path": bank.path,
-                "questions": len(bank.file.questions),
-                "topics": topics,
-                "domains": domains,
+                "questions": len(library.by_bank[bank.id]),
+                "topics": library.topic_counts(bank.id),
+                "domains": library.domain_counts(bank.id),
             }
         )
     exams = []

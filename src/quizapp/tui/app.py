@@ -7,7 +7,6 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from quizapp import __version__
 from quizapp.context import AppContext
 from quizapp.tui.screens.banks import BanksScreen
 from quizapp.tui.screens.home import HomeScreen
@@ -17,7 +16,7 @@ class QuizApp(App[None]):
     """quizapp's terminal UI."""
 
     TITLE = "quizapp"
-    SUB_TITLE = f"AWS practice exams · v{__version__}"
+    SUB_TITLE = "AWS practice exams"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False)]
 

@@ -1,40 +1,40 @@
 """A cache of validated bank files, so an unchanged library loads without parsing YAML.
 
-The cache is plain JSON read back through the same pydantic models (never pickle), so a
-damaged or foreign cache file can at worst be ignored; it can never run code.
+The cache is plain JSON (never pickle), so a foreign or damaged cache file can at worst be
+ignored; it can never run code. A hit indexes the bank straight from the cached data; the
+bank's models are validated from that data the first time a question of it is used, and a
+bank that fails there is read from its YAML file again (see ``LoadedBank.file``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
-from quizapp.core.bank.loader import LoadedFile, load_file
+from quizapp.core.bank.loader import load_file
+from quizapp.core.bank.models import ExamFile
+from quizapp.core.bank.problems import Problem
 
-FORMAT = 1
+if TYPE_CHECKING:
+    from quizapp.core.bank.library import Library
 
-
-class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    size: int
-    mtime_ns: int
-    result: LoadedFile
+FORMAT = 2
+_Entries = dict[str, dict[str, Any]]
 
 
-class _CacheFile(BaseModel):
-    format: int
-    version: str
-    entries: dict[str, _Entry]
+class DamagedEntryError(Exception):
+    """A cache entry does not have the shape this version writes."""
 
 
 class BankCache:
-    """Validated files keyed by path, size, mtime and quizapp version, stored at ``path``."""
+    """Loaded files keyed by path, size, mtime and quizapp version, stored at ``path``."""
 
     def __init__(self, path: Path, version: str) -> None:
         self.path = path
@@ -42,57 +42,120 @@ class BankCache:
         self.hits = 0
         self.misses = 0
 
-    def read(self) -> dict[str, _Entry]:
+    def read(self) -> _Entries:
         """The stored entries; an unreadable, damaged or stale cache reads as empty."""
         try:
-            data = self.path.read_bytes()
-            stored = _CacheFile.model_validate_json(data, context={"issues": []})
-        except (OSError, ValidationError, ValueError):
+            stored = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
             return {}
-        if stored.format != FORMAT or stored.version != self.version:
+        if (
+            not isinstance(stored, dict)
+            or stored.get("format") != FORMAT
+            or stored.get("version") != self.version
+            or not isinstance(stored.get("entries"), dict)
+        ):
             return {}
-        return stored.entries
+        entries: _Entries = stored["entries"]
+        return entries
 
-    def load_many(self, files: Sequence[Path]) -> list[LoadedFile]:
-        """Load ``files`` in order, from the cache where they have not changed."""
+    def load_into(self, library: Library, files: Sequence[Path]) -> None:
+        """Add ``files`` to ``library`` in order, from the cache where they have not changed."""
+        from quizapp.core.bank.library import collect  # library imports this module
+
         entries = self.read()
-        fresh: dict[str, _Entry] = {}
-        results: list[LoadedFile] = []
         changed = False
         for path in files:
             key = str(path)
             try:
                 st = path.stat()
             except OSError:
-                results.append(load_file(path))  # reports the problem
+                collect(library, load_file(path))  # reports the problem
                 continue
             entry = entries.get(key)
-            if entry is not None and entry.size == st.st_size and entry.mtime_ns == st.st_mtime_ns:
-                self.hits += 1
-            else:
-                self.misses += 1
-                changed = True
-                entry = _Entry(size=st.st_size, mtime_ns=st.st_mtime_ns, result=load_file(path))
-            fresh[key] = entry
-            results.append(entry.result)
+            if (
+                isinstance(entry, dict)
+                and entry.get("size") == st.st_size
+                and entry.get("mtime_ns") == st.st_mtime_ns
+            ):
+                try:
+                    _restore(library, key, entry)
+                except DamagedEntryError:
+                    pass
+                else:
+                    self.hits += 1
+                    continue
+            self.misses += 1
+            changed = True
+            result = load_file(path)
+            collect(library, result)
+            entries[key] = {
+                "size": st.st_size,
+                "mtime_ns": st.st_mtime_ns,
+                **result.model_dump(mode="json", exclude={"path"}, exclude_defaults=True),
+            }
         if changed:
-            # Entries of folders not loaded this time stay, unless their file is gone.
-            kept = {k: e for k, e in entries.items() if k not in fresh and Path(k).exists()}
-            self.write({**kept, **fresh})
-        return results
+            self.write({k: e for k, e in entries.items() if Path(k).exists()})
 
-    def write(self, entries: dict[str, _Entry]) -> None:
+    def write(self, entries: _Entries) -> None:
         """Replace the cache atomically; a cache that cannot be written is simply skipped."""
-        payload = _CacheFile(format=FORMAT, version=self.version, entries=entries)
+        payload = {"format": FORMAT, "version": self.version, "entries": entries}
         with contextlib.suppress(OSError):
             # mkdir's mode applies to the last folder only: the data dir is made first.
             self.path.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self.path.parent.mkdir(exist_ok=True, mode=0o700)
             fd, tmp = tempfile.mkstemp(prefix=".banks-", dir=self.path.parent)
             try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(payload.model_dump_json().encode())
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
                 Path(tmp).replace(self.path)
             except OSError:
                 Path(tmp).unlink(missing_ok=True)
                 raise
+
+
+def _restore(library: Library, path: str, entry: dict[str, Any]) -> None:
+    """Add a cached file to the library, or raise DamagedEntryError touching nothing."""
+    from quizapp.core.bank.library import LoadedBank, add_exam, refuse_duplicate
+
+    try:
+        problems = [Problem.model_validate(p) for p in entry.get("problems", ())]
+        bank, exam = entry.get("bank"), entry.get("exam")
+        exam_model = ExamFile.model_validate(exam).exam if exam is not None else None
+    except (ValidationError, TypeError) as exc:
+        raise DamagedEntryError(path) from exc
+    index: list[tuple[str, str, str | None, tuple[str, ...]]] = []
+    bank_id = title = ""
+    if bank is not None:
+        header = bank.get("bank") if isinstance(bank, dict) else None
+        if not isinstance(header, dict):
+            raise DamagedEntryError(path)
+        raw_id, raw_title = header.get("id"), header.get("title")
+        if not (isinstance(raw_id, str) and isinstance(raw_title, str)):
+            raise DamagedEntryError(path)
+        bank_id, title = raw_id, raw_title
+        index = list(_index(bank.get("questions"), path))
+    library.problems.extend(problems)
+    if bank is not None:
+        if not refuse_duplicate(library, path, bank_id):
+            library.add(LoadedBank(path, bank_id, title, raw=bank), index)
+    elif exam_model is not None:
+        add_exam(library, path, exam_model)
+
+
+def _index(questions: Any, path: str) -> Iterator[tuple[str, str, str | None, tuple[str, ...]]]:
+    """What the index needs of each cached question, checked for type."""
+    if not isinstance(questions, list) or not questions:
+        raise DamagedEntryError(path)
+    for q in questions:
+        if not isinstance(q, dict):
+            raise DamagedEntryError(path)
+        qid, topic, domain, tags = q.get("id"), q.get("topic"), q.get("domain"), q.get("tags", ())
+        if not (
+            isinstance(qid, str)
+            and isinstance(topic, str)
+            and (domain is None or isinstance(domain, str))
+            and isinstance(tags, (list, tuple))
+            and all(isinstance(t, str) for t in tags)
+        ):
+            raise DamagedEntryError(path)
+        yield qid, topic, domain, tuple(tags)

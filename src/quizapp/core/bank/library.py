@@ -6,37 +6,93 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from quizapp.core.bank.cache import BankCache
+from pydantic import ValidationError
+
 from quizapp.core.bank.loader import LoadedFile, load_file
 from quizapp.core.bank.models import BankFile, ExamInfo, Question
 from quizapp.core.bank.problems import Problem
+from quizapp.core.bank.rules import Issue
 from quizapp.core.bank.source import Positions, SourceError, parse, read_text
+
+if TYPE_CHECKING:
+    from quizapp.core.bank.cache import BankCache
 
 SUFFIXES = (".yaml", ".yml")
 
 
+class BankUnavailableError(Exception):
+    """A cached bank failed validation and its file no longer loads either."""
+
+
+class LoadedBank:
+    """A bank and its file; from the cache, its models are validated on first use."""
+
+    __slots__ = ("_file", "_raw", "id", "path", "title")
+
+    def __init__(
+        self,
+        path: str,
+        bank_id: str,
+        title: str,
+        *,
+        file: BankFile | None = None,
+        raw: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.id = bank_id
+        self.title = title
+        self._file = file
+        self._raw = raw
+
+    @classmethod
+    def from_model(cls, path: str, file: BankFile) -> LoadedBank:
+        """A bank loaded from YAML (already validated)."""
+        return cls(path, file.bank.id, file.bank.title, file=file)
+
+    @property
+    def file(self) -> BankFile:
+        """The validated bank; cached data is validated here, and re-read from YAML if bad."""
+        if self._file is None:
+            issues: list[Issue] = []
+            try:
+                model = BankFile.model_validate(self._raw, context={"issues": issues})
+            except ValidationError:
+                model = None
+            if model is None or any(i.severity == "error" for i in issues):
+                model = load_file(Path(self.path)).bank
+                if model is None or model.bank.id != self.id:
+                    raise BankUnavailableError(f"{self.path}: bank changed; restart quizapp")
+            self._file, self._raw = model, None
+        return self._file
+
+
 @dataclass(frozen=True, slots=True)
 class LibraryQuestion:
-    """A question as the library holds it: with its key, bank id and scenario text."""
+    """A question's index entry: key, bank and what selection filters on; the model on demand."""
 
     key: str
     bank: str
-    question: Question
-    scenario: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class LoadedBank:
-    """A bank that loaded, and the file it came from."""
-
-    path: str
-    file: BankFile
+    id: str
+    topic: str
+    domain: str | None
+    tags: tuple[str, ...]
+    owner: LoadedBank = field(repr=False, compare=False)
 
     @property
-    def id(self) -> str:
-        """The bank's id."""
-        return self.file.bank.id
+    def question(self) -> Question:
+        """The validated question."""
+        for q in self.owner.file.questions:
+            if q.id == self.id:
+                return q
+        raise BankUnavailableError(f"{self.owner.path}: question '{self.id}' is gone")
+
+    @property
+    def scenario(self) -> str | None:
+        """The case-study text shown above the question, if any."""
+        sid = self.question.scenario
+        return self.owner.file.scenarios.get(sid) if sid is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,27 +113,49 @@ class Library:
     questions: dict[str, LibraryQuestion] = field(default_factory=dict)
     by_topic: dict[str, list[str]] = field(default_factory=dict)
     by_domain: dict[str, list[str]] = field(default_factory=dict)
+    by_bank: dict[str, list[str]] = field(default_factory=dict)
 
-    def add_bank(self, path: str, bank: BankFile) -> None:
-        """Index a loaded bank (its id must be new)."""
-        bid = bank.bank.id
-        self.banks[bid] = LoadedBank(path, bank)
-        scenarios = bank.scenarios
+    def add(
+        self, bank: LoadedBank, entries: Iterable[tuple[str, str, str | None, tuple[str, ...]]]
+    ) -> None:
+        """Index a bank from ``(id, topic, domain, tags)`` of each question; its id must be new."""
+        bid = bank.id
+        self.banks[bid] = bank
         questions, by_topic, by_domain = self.questions, self.by_topic, self.by_domain
-        for q in bank.questions:
-            key = f"{bid}/{q.id}"
-            scenario = scenarios.get(q.scenario) if q.scenario is not None else None
-            questions[key] = LibraryQuestion(key, bid, q, scenario)
-            by_topic.setdefault(q.topic, []).append(key)
-            if q.domain is not None:
-                by_domain.setdefault(q.domain, []).append(key)
+        keys = self.by_bank.setdefault(bid, [])
+        for qid, topic, domain, tags in entries:
+            key = f"{bid}/{qid}"
+            questions[key] = LibraryQuestion(key, bid, qid, topic, domain, tags, bank)
+            keys.append(key)
+            by_topic.setdefault(topic, []).append(key)
+            if domain is not None:
+                by_domain.setdefault(domain, []).append(key)
+
+    def add_bank(self, path: str, file: BankFile) -> None:
+        """Index a bank loaded from YAML."""
+        self.add(
+            LoadedBank.from_model(path, file),
+            ((q.id, q.topic, q.domain, q.tags) for q in file.questions),
+        )
 
     def bank_questions(self, bank_id: str) -> Iterator[LibraryQuestion]:
         """The questions of one bank in file order."""
-        prefix = f"{bank_id}/"
-        bank = self.banks[bank_id].file
-        for q in bank.questions:
-            yield self.questions[prefix + q.id]
+        return (self.questions[key] for key in self.by_bank.get(bank_id, ()))
+
+    def topic_counts(self, bank_id: str) -> dict[str, int]:
+        """Questions per topic in one bank."""
+        counts: dict[str, int] = {}
+        for q in self.bank_questions(bank_id):
+            counts[q.topic] = counts.get(q.topic, 0) + 1
+        return counts
+
+    def domain_counts(self, bank_id: str) -> dict[str, int]:
+        """Questions per ``domain:`` in one bank."""
+        counts: dict[str, int] = {}
+        for q in self.bank_questions(bank_id):
+            if q.domain is not None:
+                counts[q.domain] = counts.get(q.domain, 0) + 1
+        return counts
 
 
 def discover(root: Path) -> list[Path]:
@@ -108,41 +186,44 @@ def load_library(roots: Sequence[Path], cache: BankCache | None = None) -> Libra
             )
             continue
         files.extend(discover(root))
-    results = cache.load_many(files) if cache is not None else [load_file(p) for p in files]
-    _collect(library, results)
+    if cache is not None:
+        cache.load_into(library, files)
+    else:
+        for path in files:
+            collect(library, load_file(path))
     return library
 
 
-def _collect(library: Library, results: Iterable[LoadedFile]) -> None:
-    for result in results:
-        library.problems.extend(result.problems)
-        if result.bank is not None:
-            bid = result.bank.bank.id
-            if bid in library.banks:
-                library.problems.append(
-                    _duplicate(
-                        result.path,
-                        ("bank", "id"),
-                        f"bank id '{bid}' is already used by {library.banks[bid].path}",
-                    )
-                )
-            else:
-                library.add_bank(result.path, result.bank)
-        elif result.exam is not None:
-            eid = result.exam.exam.id
-            if eid in library.exams:
-                library.problems.append(
-                    _duplicate(
-                        result.path,
-                        ("exam", "id"),
-                        f"exam id '{eid}' is already used by {library.exams[eid].path}",
-                    )
-                )
-            else:
-                library.exams[eid] = LoadedExam(result.path, result.exam.exam)
+def collect(library: Library, result: LoadedFile) -> None:
+    """Add one loaded file to the library (a repeated bank or exam id is an error)."""
+    library.problems.extend(result.problems)
+    if result.bank is not None:
+        if not refuse_duplicate(library, result.path, result.bank.bank.id):
+            library.add_bank(result.path, result.bank)
+    elif result.exam is not None:
+        add_exam(library, result.path, result.exam.exam)
 
 
-def _duplicate(path: str, at: tuple[str, ...], message: str) -> Problem:
+def refuse_duplicate(library: Library, path: str, bank_id: str) -> bool:
+    """Report and return True when ``bank_id`` is already loaded from another file."""
+    if bank_id not in library.banks:
+        return False
+    first = library.banks[bank_id].path
+    message = f"bank id '{bank_id}' is already used by {first}"
+    library.problems.append(_at(path, ("bank", "id"), message))
+    return True
+
+
+def add_exam(library: Library, path: str, exam: ExamInfo) -> None:
+    """Add an exam blueprint unless its id is taken."""
+    if exam.id in library.exams:
+        message = f"exam id '{exam.id}' is already used by {library.exams[exam.id].path}"
+        library.problems.append(_at(path, ("exam", "id"), message))
+    else:
+        library.exams[exam.id] = LoadedExam(path, exam)
+
+
+def _at(path: str, at: tuple[str, ...], message: str) -> Problem:
     """An error at the line of ``at`` in ``path`` (the file is re-read only in this rare case)."""
     line, column = 1, 1
     try:

@@ -48,22 +48,12 @@ class Choice(_Model):
     correct: bool = Field(default=False, description="Marks a correct option.")
     why: str | None = Field(default=None, description="Why this option is right or wrong.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        return {"text": data} if isinstance(data, str) else data
-
 
 class Reference(_Model):
     """A link to the documentation that states the fact; a bare string is a URL."""
 
     url: Text = Field(description="Address of the page.")
     title: str | None = Field(default=None, description="Title shown instead of the address.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        return {"url": data} if isinstance(data, str) else data
 
 
 class Pair(_Model):
@@ -97,10 +87,25 @@ class Question(_Model):
     tags: tuple[str, ...] = ()
     shuffle: bool = Field(default=True, description="false keeps the author's choice order.")
 
+    # Shorthands, expanded once per question (not once per choice: that is measurably slower).
     @field_validator("answer", mode="before")
     @classmethod
     def _one_letter(cls, value: Any) -> Any:
         return (value,) if isinstance(value, str) else value
+
+    @field_validator("choices", mode="before")
+    @classmethod
+    def _bare_choices(cls, value: Any) -> Any:
+        if isinstance(value, list) and any(isinstance(c, str) for c in value):
+            return [{"text": c} if isinstance(c, str) else c for c in value]
+        return value
+
+    @field_validator("references", mode="before")
+    @classmethod
+    def _bare_references(cls, value: Any) -> Any:
+        if isinstance(value, list) and any(isinstance(r, str) for r in value):
+            return [{"url": r} if isinstance(r, str) else r for r in value]
+        return value
 
     @model_validator(mode="after")
     def _rules(self, info: ValidationInfo) -> Question:

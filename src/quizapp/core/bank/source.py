@@ -112,8 +112,7 @@ def parse(text: str, *, positions: bool = False) -> tuple[Any, Positions | None]
     stack: list[list[Any]] = []
     root: Any = None
     seen_root = False
-    loader = _Parser(text)
-    get = loader.get_event
+    loader: Any = None
     scalar_cls, map_start, map_end = (
         events.ScalarEvent,
         events.MappingStartEvent,
@@ -121,6 +120,8 @@ def parse(text: str, *, positions: bool = False) -> tuple[Any, Positions | None]
     )
     seq_start, seq_end = events.SequenceStartEvent, events.SequenceEndEvent
     try:
+        loader = _Parser(text)  # libyaml checks the characters here already
+        get = loader.get_event
         while True:
             ev = get()
             cls = ev.__class__
@@ -195,10 +196,19 @@ def parse(text: str, *, positions: bool = False) -> tuple[Any, Positions | None]
                 frame[1] = _NO_KEY
     except yaml.MarkedYAMLError as exc:
         raise SourceError([*problems, _syntax_problem(exc, text)]) from None
+    except yaml.reader.ReaderError as exc:
+        head = text[: exc.position]
+        where = Mark(head.count("\n") + 1, exc.position - (head.rfind("\n") + 1) + 1)
+        what = f"a control character (#x{exc.character:04x}) that YAML does not allow"
+        if isinstance(exc.character, bytes):  # pragma: no cover - str input gives code points
+            what = "bytes that are not text"
+        raise SourceError([*problems, (where, f"YAML error: {what}")]) from None
     except yaml.YAMLError as exc:
-        raise SourceError([*problems, (Mark(1, 1), f"YAML error: {exc}")]) from None
+        one_line = " ".join(str(exc).split())
+        raise SourceError([*problems, (Mark(1, 1), f"YAML error: {one_line}")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return root, pos
 
 

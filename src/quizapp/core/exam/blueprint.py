@@ -38,17 +38,16 @@ def bank_allowed(exam: ExamInfo, bank_id: str) -> bool:
 
 def eligible(domain: Domain, item: LibraryQuestion) -> bool:
     """True when a question counts for ``domain``: equal ``domain:`` or the ``match`` filter."""
-    q = item.question
-    if q.domain is not None and q.domain == domain.name:
+    if item.domain is not None and item.domain == domain.name:
         return True
     m = domain.match
     if m is None:
         return False
     if m.banks and any(fnmatchcase(item.bank, pattern) for pattern in m.banks):
         return True
-    if m.topics and q.topic in m.topics:
+    if m.topics and item.topic in m.topics:
         return True
-    return bool(m.tags and set(m.tags).intersection(q.tags))
+    return bool(m.tags and set(m.tags).intersection(item.tags))
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,14 +45,13 @@ class BanksScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill the banks table."""
         table = self.query_one("#banks", DataTable)
-        table.add_columns("Bank", "Title", "Questions", "Topics")
+        table.add_columns("Bank", "Questions", "Topics", "Title")
         for bank in self.library.banks.values():
-            topics = len({q.topic for q in bank.file.questions})
             table.add_row(
                 Text(bank.id),
-                Text(bank.file.bank.title),
-                str(len(bank.file.questions)),
-                str(topics),
+                str(len(self.library.by_bank[bank.id])),
+                str(len(self.library.topic_counts(bank.id))),
+                Text(bank.title),
                 key=bank.id,
             )
         table.focus()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich import box
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -44,7 +46,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill the exams table."""
         table = self.query_one("#exams", DataTable)
-        table.add_columns("Exam", "Questions", "Minutes", "Available")
+        table.add_column("Exam", width=44)
+        table.add_columns("Questions", "Minutes", "Supply")
         for p in self.plans:
             exam = p.exam
             available = sum(min(d.slots, d.available) for d in p.domains)
@@ -52,7 +55,7 @@ class HomeScreen(Screen[None]):
                 Text(exam.title),
                 str(exam.questions),
                 str(exam.minutes) if exam.minutes else "untimed",
-                Text(f"{available}/{exam.questions}" + (" short" if p.shortfall else "")),
+                Text("✗ short" if p.shortfall else "✓ full") if available else Text("✗ none"),
                 key=exam.id,
             )
         if not self.plans:
@@ -81,12 +84,20 @@ class HomeScreen(Screen[None]):
         return Text(" · ".join(parts) + " · press b to see them", style="bold")
 
 
-def _detail(p: ExamPlan) -> Text:
-    text = Text()
+def _detail(p: ExamPlan) -> Table:
     minutes = f"{p.exam.minutes} minutes" if p.exam.minutes else "untimed"
-    text.append(f"{p.exam.title}\n", style="bold")
-    text.append(f"{p.exam.questions} questions · {minutes} · pass at {p.exam.passing_score}\n")
+    table = Table(
+        title=Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score}"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=False,
+        padding=(0, 1),
+    )
+    table.add_column("Domain", overflow="fold")
+    table.add_column("Weight", justify="right")
+    table.add_column("Slots", justify="right")
+    table.add_column("Available", justify="right")
     for d in p.domains:
         mark = "✓" if d.available >= d.slots else "✗ short"
-        text.append(f"  {d.name:<54} {d.slots:>3} slots {d.available:>5} available {mark}\n")
-    return text
+        table.add_row(Text(d.name), f"{d.weight:g}%", str(d.slots), f"{d.available} {mark}")
+    return table

@@ -1,0 +1,64 @@
+"""The layer rules: core needs neither Textual nor sqlite3, and importing touches no disk."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import quizapp
+
+SRC = Path(quizapp.__file__).parent
+
+
+def _imported_modules(code: str, env: dict[str, str] | None = None) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    return set(out.stdout.split())
+
+
+def test_core_imports_neither_textual_nor_sqlite3() -> None:
+    modules = _imported_modules(
+        "import quizapp.core.bank.library, quizapp.core.bank.cache, quizapp.core.exam.blueprint,"
+        " quizapp.core.bank.schema"
+    )
+    assert "quizapp.core.bank.library" in modules
+    assert not {m for m in modules if m.split(".")[0] in {"textual", "sqlite3", "_sqlite3"}}
+
+
+def test_the_cli_imports_textual_only_to_run_the_tui() -> None:
+    modules = _imported_modules("import quizapp.cli")
+    assert "textual" not in modules
+
+
+def test_core_source_names_no_ui_or_database_module() -> None:
+    banned = {"textual", "rich", "sqlite3", "quizapp.tui", "quizapp.storage", "quizapp.cli"}
+    for path in (SRC / "core").rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not any(name == b or name.startswith(b + ".") for b in banned), (path, name)
+
+
+def test_importing_everything_creates_no_files(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "QUIZAPP_HOME": str(tmp_path / "data"),
+        "XDG_DATA_HOME": str(tmp_path / "xdg"),
+    }
+    _imported_modules("import quizapp.cli, quizapp.tui.app, quizapp.context, quizapp.paths", env)
+    assert list(tmp_path.iterdir()) == []

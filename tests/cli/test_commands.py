@@ -1,0 +1,196 @@
+"""The command line as a subprocess: validate, banks, schema, new-bank, version, usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from quizapp import __version__
+from tests.cli.conftest import Run
+from tests.helpers import GOOD_BANK
+
+
+def test_version(run: Run) -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"quizapp {__version__}"
+
+
+def test_validate_a_clean_file_exits_0(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text(GOOD_BANK)
+    result = run("validate", "good.yaml")
+    assert (result.returncode, result.stdout) == (0, "")
+    assert "1 banks (2 questions), 0 exams: 0 errors, 0 warnings" in result.stderr
+
+
+def test_validate_prints_gcc_style_lines_and_exits_1(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "banks").mkdir()
+    (tmp_path / "banks" / "lambda.yaml").write_text(
+        GOOD_BANK.replace("answer: [A, D]", "answer: [A, H]").replace(
+            "explanation: Fifteen", "explantion: Fifteen"
+        )
+    )
+    result = run("validate", "banks")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "banks/lambda.yaml:15:5: error: question 'q1': unknown key 'explantion' "
+        "(did you mean 'explanation'?)",
+        "banks/lambda.yaml:21:17: error: question 'q2': answer 'H' but there are only 5 choices",
+    ]
+
+
+def test_validate_json_format(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "b.yaml").write_text(GOOD_BANK.replace("    explanation: A and D.\n", ""))
+    result = run("validate", "--format", "json", "b.yaml")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == [
+        {
+            "file": "b.yaml",
+            "line": 16,
+            "column": 5,
+            "severity": "warning",
+            "message": "question 'q2' has no explanation",
+            "question": "q2",
+        }
+    ]
+    strict = run("validate", "--strict", "b.yaml")
+    assert strict.returncode == 1
+    assert strict.stdout == "b.yaml:16:5: warning: question 'q2' has no explanation\n"
+
+
+def test_validate_usage_errors_exit_2(run: Run) -> None:
+    missing = run("validate", "nope.yaml")
+    assert missing.returncode == 2
+    assert missing.stderr == "quizapp: error: no such file or folder: nope.yaml\n"
+    no_args = run("validate")
+    assert no_args.returncode == 2
+    assert no_args.stderr.count("\n") == 1
+    assert "Traceback" not in no_args.stderr
+
+
+def test_validate_the_bundled_banks_strictly(run: Run) -> None:
+    root = Path(__file__).resolve().parents[2] / "question_banks"
+    result = run("validate", "--strict", str(root))
+    assert result.returncode == 0, result.stdout
+
+
+def test_banks_json_lists_banks_exams_and_errors(run: Run, tmp_path: Path) -> None:
+    extra = tmp_path / "mine"
+    extra.mkdir()
+    (extra / "demo.yaml").write_text(GOOD_BANK)
+    (extra / "broken.yaml").write_text("bank:\n  id: broken\n  title: [\n")
+    result = run("--banks", str(extra), "banks", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    demo = next(b for b in report["banks"] if b["id"] == "demo")
+    assert demo == {
+        "id": "demo",
+        "title": "Demo bank",
+        "path": str(extra.resolve() / "demo.yaml"),
+        "questions": 2,
+        "topics": {"Lambda limits": 1, "DynamoDB capacity": 1},
+        "domains": {"Cloud Technology and Services": 1, "Cloud Concepts": 1},
+    }
+    assert {"aws-lambda", "amazon-bedrock", "amazon-dynamodb"} <= {b["id"] for b in report["banks"]}
+    clf = next(e for e in report["exams"] if e["id"] == "clf-c02")
+    assert (clf["questions"], clf["minutes"]) == (65, 90)
+    assert [(d["name"], d["slots"]) for d in clf["domains"]] == [
+        ("Cloud Concepts", 16),
+        ("Security and Compliance", 19),
+        ("Cloud Technology and Services", 22),
+        ("Billing, Pricing, and Support", 8),
+    ]
+    (error,) = report["errors"]
+    assert error["file"] == str(extra.resolve() / "broken.yaml")
+    assert (error["line"], error["severity"]) == (4, "error")
+    assert set(error) == {"file", "line", "column", "severity", "message"}
+
+
+def test_banks_without_bundled_and_with_env_folders(run: Run, tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "a.yaml").write_text(GOOD_BANK)
+    (two / "b.yaml").write_text(GOOD_BANK.replace("id: demo", "id: second"))
+    result = run("--no-bundled", "banks", "--json", env={"QUIZAPP_BANKS": f"{one}:{two}"})
+    assert [b["id"] for b in json.loads(result.stdout)["banks"]] == ["demo", "second"]
+    text = run("--no-bundled", "banks", env={"QUIZAPP_BANKS": str(one)})
+    assert "demo" in text.stdout
+
+
+def test_banks_with_a_data_dir_reads_its_banks_folder(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "banks").mkdir(parents=True)
+    (data / "banks" / "mine.yaml").write_text(GOOD_BANK)
+    result = run("--data-dir", str(data), "--no-bundled", "banks", "--json")
+    assert [b["id"] for b in json.loads(result.stdout)["banks"]] == ["demo"]
+    assert (data / "cache" / "banks.json").exists()
+
+
+@pytest.mark.parametrize("kind", ["bank", "exam"])
+def test_schema_prints_json_schema(run: Run, kind: str) -> None:
+    result = run("schema", kind)
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema["additionalProperties"] is False
+    assert kind in schema["properties"]
+
+
+def test_bundled_schema_files_are_current(run: Run) -> None:
+    root = Path(__file__).resolve().parents[2] / "question_banks"
+    for kind in ("bank", "exam"):
+        shipped = json.loads((root / "schema" / f"{kind}.schema.json").read_text())
+        assert shipped == json.loads(run("schema", kind).stdout), (
+            f"run: quizapp schema {kind} > question_banks/schema/{kind}.schema.json"
+        )
+
+
+def test_bundled_files_name_their_schema() -> None:
+    root = Path(__file__).resolve().parents[2] / "question_banks"
+    for path in sorted(root.rglob("*.yaml")):
+        first = path.read_text().splitlines()[0]
+        kind = "exam" if path.parent.name == "exams" else "bank"
+        prefix = "../" if kind == "exam" else "./"
+        assert first == f"# yaml-language-server: $schema={prefix}schema/{kind}.schema.json", path
+
+
+def test_new_bank_round_trip(run: Run, tmp_path: Path) -> None:
+    result = run("new-bank", "My Bank.yaml")
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "My Bank.yaml"
+    data = yaml.safe_load(written.read_text())
+    assert data["bank"]["id"] == "my-bank"
+    kinds = {q.get("type", "choice") for q in data["questions"]}
+    assert kinds == {"choice", "ordering", "matching"}
+    assert any("scenario" in q for q in data["questions"])
+    assert any("answer" in q for q in data["questions"])
+    check = run("validate", "--strict", "My Bank.yaml")
+    assert (check.returncode, check.stdout) == (0, "")
+    again = run("new-bank", "My Bank.yaml")
+    assert again.returncode == 2
+    assert again.stderr == (
+        "quizapp: error: My Bank.yaml already exists; quizapp never overwrites a file\n"
+    )
+
+
+def test_new_bank_template_breaks_loudly_when_edited_wrongly(run: Run, tmp_path: Path) -> None:
+    run("new-bank", "t.yaml")
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "    explanation: |\n      Lambda runs", "    explantion: |\n      Lambda runs"
+        )
+    )
+    result = run("validate", "t.yaml")
+    assert result.returncode == 1
+    assert "unknown key 'explantion' (did you mean 'explanation'?)" in result.stdout
+
+
+def test_unknown_command_is_a_one_line_usage_error(run: Run) -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2
+    assert result.stderr.startswith("quizapp: error: argument COMMAND: invalid choice")
+    assert result.stderr.count("\n") == 1

@@ -1,0 +1,63 @@
+"""Pilot tests of the home and banks screens."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+from textual.widgets import DataTable, Static
+
+from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.banks import BanksScreen
+from quizapp.tui.screens.home import HomeScreen
+
+
+def _text(app: QuizApp, selector: str) -> str:
+    """What a Static shows, as plain text (Rich renderables rendered at 100 columns)."""
+    content = app.screen.query_one(selector, Static).content
+    if isinstance(content, (str, Text)):
+        return str(content)
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
+async def test_home_lists_exams_with_domains_and_warns_of_broken_banks(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#exams", DataTable)
+        assert table.row_count == 1
+        assert str(table.get_row_at(0)[0]) == "Demo exam [A]"  # bank text is not markup
+        detail = _text(app, "#exam-detail")
+        assert "Cloud Concepts" in detail
+        assert "1 ✗ short" in detail
+        assert "1 file(s) could not be loaded" in _text(app, "#load-warning")
+
+
+async def test_banks_screen_shows_errors_with_file_and_line(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        assert isinstance(app.screen, BanksScreen)
+        table = app.screen.query_one("#banks", DataTable)
+        assert str(table.get_row_at(0)[3]) == "Demo [bold]bank[/] :smile:"
+        problems = [str(w.content) for w in app.screen.query(".problem").results(Static)]
+        assert len(problems) == 2
+        assert any("broken.yaml:9:13" in p and "answer 'E'" in p for p in problems)
+        assert any("broken.yaml:10:5" in p and "explantion" in p for p in problems)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_q_quits(app: QuizApp) -> None:
+    async with app.run_test() as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_home_works_at_160x50(app: QuizApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#exams", DataTable).row_count == 1

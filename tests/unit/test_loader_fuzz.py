@@ -1,0 +1,64 @@
+"""Whatever text arrives, the loader answers with problems, never with another exception."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizapp.core.bank.loader import LoadedFile, load_bytes, load_text
+from tests.helpers import GOOD_BANK
+
+_PIECES = (
+    *":-[]{}&*!|>'\"#%@`,?\n\t ",
+    *("  ", "- ", ": ", "\n  ", "id", "bank", "exam", "questions", "choices", "answer"),
+    *("correct", "true", "No", "3.10", "~", "null", "&a", "*a", "!!str", "---", "..."),
+    *("\ufeff", "é", "한국어", "🙂"),
+)
+YAMLISH = st.sampled_from(_PIECES)
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(result: LoadedFile) -> None:
+    assert isinstance(result, LoadedFile)
+    if not result.ok:
+        assert result.errors
+    for p in result.problems:
+        assert p.line >= 1
+        assert p.column >= 1
+        assert p.message
+        assert "\n" not in p.message
+
+
+@FUZZ
+@given(st.text(max_size=400))
+def test_arbitrary_text(text: str) -> None:
+    _check(load_text(text, "f.yaml"))
+
+
+@FUZZ
+@given(st.lists(YAMLISH, max_size=80).map("".join))
+def test_yaml_like_fragments(text: str) -> None:
+    _check(load_text(text, "f.yaml"))
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes(data: bytes) -> None:
+    _check(load_bytes(data, "f.yaml"))
+
+
+@FUZZ
+@given(
+    st.integers(min_value=0, max_value=len(GOOD_BANK)),
+    st.integers(min_value=0, max_value=40),
+    st.text(max_size=12) | YAMLISH,
+)
+def test_mutations_of_a_valid_bank(at: int, cut: int, insert: str) -> None:
+    _check(load_text(GOOD_BANK[:at] + insert + GOOD_BANK[at + cut :], "f.yaml"))
+
+
+@FUZZ
+@given(st.data())
+def test_line_shuffles_of_a_valid_bank(data: st.DataObject) -> None:
+    lines = GOOD_BANK.splitlines(keepends=True)
+    _check(load_text("".join(data.draw(st.permutations(lines))), "f.yaml"))
