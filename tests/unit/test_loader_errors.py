@@ -431,3 +431,19 @@ def test_yaml_11_lookalikes_load_as_choice_text(value: str) -> None:
     assert result.bank is not None
     assert result.bank.questions[0].choices is not None
     assert result.bank.questions[0].choices[0].text == value
+
+
+def test_a_prompt_that_asks_for_the_wrong_number_of_choices() -> None:
+    text = bank(
+        """\
+        - id: q1
+          topic: T
+          prompt: Which are serverless? (Choose three.)
+          choices: [Lambda, Fargate, EC2, RDS, S3]
+          answer: [A, B]
+          explanation: x
+        """
+    )
+    assert problems(text) == [
+        "7:13: error: question 'q1': the prompt says '(Choose three.)' but 2 choices are correct"
+    ]

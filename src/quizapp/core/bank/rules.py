@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,8 @@ if TYPE_CHECKING:
     from quizapp.core.bank.models import BankFile, ExamInfo, Question
 
 Path = tuple[str | int, ...]
+_CHOOSE = re.compile(r"\(choose (two|three|four|five|[2-9])\.?\)", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 Severity = Literal["error", "warning"]
 _LETTERS = string.ascii_uppercase
 
@@ -133,7 +136,31 @@ def _choice_issues(q: Question, name: str) -> list[Issue]:
             seen.add(letter)
     if not out and len(q.correct) == n:
         out.append(Issue(("choices",), f"{name}: every choice is marked correct"))
+    said = _CHOOSE.search(q.prompt)
+    if not out and said:
+        word = said.group(1).lower()
+        wanted = _NUMBERS.get(word) or int(word)
+        if wanted != len(q.correct):
+            marked_n = len(q.correct)
+            out.append(
+                Issue(
+                    ("prompt",),
+                    f"{name}: the prompt says '{said.group(0)}' but {marked_n} "
+                    f"choice{'s are' if marked_n != 1 else ' is'} correct",
+                )
+            )
     return out
+
+
+def choose_hint(count: int) -> str:
+    """The exam's wording for a multiple-response question: ``(Choose two.)``."""
+    words = {v: k for k, v in _NUMBERS.items()}
+    return f"(Choose {words.get(count, str(count))}.)"
+
+
+def says_how_many(prompt: str) -> bool:
+    """True when the prompt already tells how many choices to pick."""
+    return _CHOOSE.search(prompt) is not None
 
 
 def bank_issues(bank: BankFile) -> list[Issue]:
