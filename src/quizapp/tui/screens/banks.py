@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,6 +13,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quizapp.core.bank.library import Library
+
+
+def short_path(path: str) -> str:
+    """``path`` relative to the working folder when inside it, else with ``~`` for home."""
+    p = Path(path)
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        if p.is_relative_to(base):
+            return prefix + str(p.relative_to(base))
+    return path
 
 
 class BanksScreen(Screen[None]):
@@ -38,7 +48,7 @@ class BanksScreen(Screen[None]):
             yield Static(title if problems else "No problems found.", classes="section-title")
             for p in problems:
                 mark = "✗ error" if p.severity == "error" else "! warning"
-                line = Text(f"{mark}  {p.file}:{p.line}:{p.column}\n    {p.message}")
+                line = Text(f"{mark}  {short_path(p.file)}:{p.line}:{p.column}\n    {p.message}")
                 yield Static(line, classes=f"problem {p.severity}")
         yield Footer()
 
