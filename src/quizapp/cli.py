@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 from collections.abc import Sequence
@@ -12,11 +13,17 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from quizapp import __version__
-from quizapp.context import AppContext, make_context
+from quizapp.context import AppContext, make_context, utc_now
 from quizapp.core.bank.library import Library, load_library
 from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.schema import json_schema
 from quizapp.core.exam.blueprint import plan
+from quizapp.core.exam.selection import select
+from quizapp.core.exam.session import Mode, SessionError, new_session
+from quizapp.core.study.mastery import mastery
+from quizapp.plain import run_plain
+from quizapp.runner import ExamRunner
+from quizapp.storage.database import DatabaseError, set_aside
 
 BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
 
@@ -47,6 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    p = sub.add_parser("exam", help="start (or resume) a mock exam")
+    p.add_argument("exam_id", metavar="EXAM_ID")
+    p.add_argument("--practice", action="store_true", help="feedback after each answer, untimed")
+    p.add_argument("--questions", type=_positive, metavar="N", help="number of questions")
+    p.add_argument("--minutes", type=_positive, metavar="M", help="time limit in minutes")
+    p.add_argument("--seed", type=int, metavar="S", help="same seed, same questions")
+    p.add_argument("--no-adapt", action="store_true", help="plain blueprint-proportional exam")
+    p.add_argument("--plain", action="store_true", help="line-based mode for scripts and readers")
+
+    p = sub.add_parser("stats", help="history and mastery")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("validate", help="check bank and exam files")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -63,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run quizapp; return the process exit status."""
     try:
@@ -71,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"quizapp: error: {exc}", file=sys.stderr)
         return 2
+    except DatabaseError as exc:
+        return _database_problem(exc, args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -94,9 +125,131 @@ def _dispatch(args: argparse.Namespace) -> int:
     ctx = _context(args)
     if args.command == "banks":
         return cmd_banks(ctx.library, as_json=args.json)
+    if args.command == "stats":
+        return cmd_stats(ctx, as_json=args.json)
+    if args.command == "exam":
+        return cmd_exam(ctx, args)
     from quizapp.tui.app import run_app  # Textual is imported only when the TUI runs
 
     return run_app(ctx)
+
+
+def _database_problem(exc: DatabaseError, args: argparse.Namespace) -> int:
+    """Never overwrite a database we cannot read: say so, and offer a fresh one beside it."""
+    print(f"quizapp: error: {exc}", file=sys.stderr)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "quizapp: run quizapp in a terminal to start a fresh database beside it",
+            file=sys.stderr,
+        )
+        return 1
+    reply = input("Start a fresh database and keep this file renamed beside it? [y/N] ")
+    if not reply.strip().lower().startswith("y"):
+        return 1
+    kept = set_aside(exc.path, utc_now())
+    print(f"quizapp: kept the old database as {kept}", file=sys.stderr)
+    return _dispatch(args)
+
+
+def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
+    """Start or resume a mock exam, in the TUI or in plain mode."""
+    library = ctx.library
+    exam = library.exams.get(args.exam_id)
+    if exam is None:
+        known = ", ".join(sorted(library.exams)) or "none loaded"
+        raise UsageError(f"unknown exam '{args.exam_id}' (known: {known})")
+    mode: Mode = "practice" if args.practice else "exam"
+    store = ctx.attempts
+    session = next(
+        (
+            store.load(a.id)
+            for a in store.unfinished()
+            if a.exam_id == exam.exam.id and a.mode == mode
+        ),
+        None,
+    )
+    notes: list[str] = []
+    if session is None:
+        seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+        untimed = args.practice and args.minutes is None
+        try:
+            chosen = select(
+                library,
+                exam.exam,
+                random.Random(seed),
+                questions=args.questions,
+                minutes=args.minutes,
+                untimed=untimed,
+            )
+            session = new_session(
+                chosen.blueprint, chosen.items, mode=mode, started_at=ctx.clock(), seed=seed
+            )
+        except SessionError as exc:
+            raise UsageError(f"exam '{args.exam_id}': {exc} (no questions available)") from None
+        notes = chosen.notes
+    runner = ExamRunner(session, store, library, now=ctx.clock)
+    if args.plain:
+        for note in notes:
+            print(note)
+        return run_plain(runner, sys.stdin, sys.stdout)
+    from quizapp.tui.app import run_app
+
+    return run_app(ctx, runner=runner, notes=notes)
+
+
+def stats_report(ctx: AppContext) -> dict[str, Any]:
+    """The ``quizapp stats --json`` object (SPEC §7.2)."""
+    store = ctx.attempts
+    attempts = [
+        {
+            "id": a.id,
+            "exam": a.exam_id,
+            "mode": a.mode,
+            "status": a.status,
+            "started_at": a.started_at.isoformat(),
+            "ended_at": a.ended_at.isoformat() if a.ended_at else None,
+            "total": a.total,
+            "answered": a.answered,
+            "correct": a.correct,
+            "percent": a.percent,
+            "scaled_score": a.scaled_score,
+            "passed": a.passed,
+            "domains": [{"name": n, "total": t, "correct": c} for n, t, c in a.domains],
+        }
+        for a in store.summaries()
+    ]
+    topics = [
+        {"topic": t, "answered": n, "correct": c, "mastery": round(mastery(c, n), 2)}
+        for t, n, c in store.topic_tallies()
+    ]
+    return {
+        "attempts": attempts,
+        "topics": topics,
+        "notebook": {"active": 0, "due": 0, "mastered": 0},
+    }
+
+
+def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> int:
+    """Print history and topic mastery."""
+    report = stats_report(ctx)
+    if as_json:
+        out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if not report["attempts"]:
+        out.write("No attempts yet. Start one with: quizapp exam clf-c02\n")
+        return 0
+    out.write("Attempts\n")
+    for a in report["attempts"]:
+        verdict = "pass" if a["passed"] else "fail"
+        out.write(
+            f"  #{a['id']:<4} {a['exam']:<18} {a['mode']:<8} {a['status']:<11} "
+            f"{a['correct']:>3}/{a['total']:<3} {a['percent']:>5.1f}%  "
+            f"{a['scaled_score']:>4} {verdict}\n"
+        )
+    out.write("Topics (weakest first)\n")
+    for t in sorted(report["topics"], key=lambda t: t["mastery"]):
+        out.write(f"  {t['mastery']:.2f}  {t['correct']:>3}/{t['answered']:<3} {t['topic']}\n")
+    return 0
 
 
 def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = sys.stdout) -> int:

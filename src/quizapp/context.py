@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -10,7 +11,9 @@ from pathlib import Path
 from quizapp import __version__
 from quizapp.core.bank.cache import BankCache
 from quizapp.core.bank.library import Library, load_library
-from quizapp.paths import bundled_banks, data_dir, env_bank_dirs
+from quizapp.paths import bundled_banks, data_dir, ensure_dir, env_bank_dirs
+from quizapp.storage.attempts import AttemptStore
+from quizapp.storage.database import DB_NAME, connect
 
 
 def utc_now() -> datetime:
@@ -27,11 +30,30 @@ class AppContext:
     clock: Callable[[], datetime] = utc_now
     use_cache: bool = True
     _library: Library | None = field(default=None, repr=False)
+    _db: sqlite3.Connection | None = field(default=None, repr=False)
 
     @property
     def cache_file(self) -> Path:
         """Where validated banks are cached."""
         return self.data_dir / "cache" / "banks.json"
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite database file."""
+        return self.data_dir / DB_NAME
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The open, migrated database (opened on first use; may raise DatabaseError)."""
+        if self._db is None:
+            ensure_dir(self.data_dir)
+            self._db = connect(self.db_path)
+        return self._db
+
+    @property
+    def attempts(self) -> AttemptStore:
+        """The attempt repository."""
+        return AttemptStore(self.db, self.clock)
 
     @property
     def library(self) -> Library:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from quizapp.context import AppContext
+from quizapp.runner import ExamRunner
 from quizapp.tui.screens.banks import BanksScreen
 from quizapp.tui.screens.home import HomeScreen
 
@@ -33,8 +35,10 @@ class QuizApp(App[None]):
         self.push_screen(BanksScreen(self.context.library))
 
 
-def run_app(context: AppContext) -> int:
-    """Run the TUI until the user quits."""
+def run_app(
+    context: AppContext, *, runner: ExamRunner | None = None, notes: Sequence[str] = ()
+) -> int:
+    """Run the TUI until the user quits (straight into ``runner``'s exam when given)."""
     context.library  # noqa: B018 - load before the first frame, so errors show at once
     QuizApp(context).run()
     return 0

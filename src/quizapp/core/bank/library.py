@@ -27,9 +27,10 @@ class BankUnavailableError(Exception):
 
 
 class LoadedBank:
-    """A bank and its file; from the cache, its models are validated on first use."""
+    """A bank and its file. From the cache, each question is validated the first time it is
+    used; data that fails validation makes the bank re-read from its YAML file."""
 
-    __slots__ = ("_file", "_raw", "id", "path", "title")
+    __slots__ = ("_checked", "_file", "_raw", "id", "path", "title")
 
     def __init__(
         self,
@@ -45,6 +46,7 @@ class LoadedBank:
         self.title = title
         self._file = file
         self._raw = raw
+        self._checked: dict[int, Question] = {}
 
     @classmethod
     def from_model(cls, path: str, file: BankFile) -> LoadedBank:
@@ -53,7 +55,7 @@ class LoadedBank:
 
     @property
     def file(self) -> BankFile:
-        """The validated bank; cached data is validated here, and re-read from YAML if bad."""
+        """The whole validated bank."""
         if self._file is None:
             issues: list[Issue] = []
             try:
@@ -61,11 +63,41 @@ class LoadedBank:
             except ValidationError:
                 model = None
             if model is None or any(i.severity == "error" for i in issues):
-                model = load_file(Path(self.path)).bank
-                if model is None or model.bank.id != self.id:
-                    raise BankUnavailableError(f"{self.path}: bank changed; restart quizapp")
+                model = self._reload()
             self._file, self._raw = model, None
         return self._file
+
+    def question(self, index: int) -> Question:
+        """Question ``index`` (file order), validated."""
+        if self._file is not None:
+            return self._file.questions[index]
+        found = self._checked.get(index)
+        if found is None:
+            assert self._raw is not None
+            try:
+                found = Question.model_validate(self._raw["questions"][index])
+                sid = found.scenario
+                if sid is not None and not isinstance(self._raw.get("scenarios", {}).get(sid), str):
+                    raise ValueError(sid)
+            except (ValidationError, ValueError, LookupError, TypeError):
+                self._file, self._raw = self._reload(), None
+                return self._file.questions[index]
+            self._checked[index] = found
+        return found
+
+    def scenario(self, scenario_id: str) -> str | None:
+        """The text of a scenario of this bank."""
+        if self._file is not None:
+            return self._file.scenarios.get(scenario_id)
+        assert self._raw is not None
+        text = self._raw.get("scenarios", {}).get(scenario_id)
+        return text if isinstance(text, str) else None
+
+    def _reload(self) -> BankFile:
+        model = load_file(Path(self.path)).bank
+        if model is None or model.bank.id != self.id:
+            raise BankUnavailableError(f"{self.path}: bank changed; restart quizapp")
+        return model
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +111,21 @@ class LibraryQuestion:
     domain: str | None
     tags: tuple[str, ...]
     owner: LoadedBank = field(repr=False, compare=False)
+    index: int = 0
 
     @property
     def question(self) -> Question:
         """The validated question."""
-        for q in self.owner.file.questions:
-            if q.id == self.id:
-                return q
-        raise BankUnavailableError(f"{self.owner.path}: question '{self.id}' is gone")
+        q = self.owner.question(self.index)
+        if q.id != self.id:
+            raise BankUnavailableError(f"{self.owner.path}: question '{self.id}' moved")
+        return q
 
     @property
     def scenario(self) -> str | None:
         """The case-study text shown above the question, if any."""
         sid = self.question.scenario
-        return self.owner.file.scenarios.get(sid) if sid is not None else None
+        return self.owner.scenario(sid) if sid is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +147,7 @@ class Library:
     by_topic: dict[str, list[str]] = field(default_factory=dict)
     by_domain: dict[str, list[str]] = field(default_factory=dict)
     by_bank: dict[str, list[str]] = field(default_factory=dict)
+    by_tag: dict[str, list[str]] = field(default_factory=dict)
 
     def add(
         self, bank: LoadedBank, entries: Iterable[tuple[str, str, str | None, tuple[str, ...]]]
@@ -123,10 +157,13 @@ class Library:
         self.banks[bid] = bank
         questions, by_topic, by_domain = self.questions, self.by_topic, self.by_domain
         keys = self.by_bank.setdefault(bid, [])
-        for qid, topic, domain, tags in entries:
+        by_tag = self.by_tag
+        for i, (qid, topic, domain, tags) in enumerate(entries):
             key = f"{bid}/{qid}"
-            questions[key] = LibraryQuestion(key, bid, qid, topic, domain, tags, bank)
+            questions[key] = LibraryQuestion(key, bid, qid, topic, domain, tags, bank, i)
             keys.append(key)
+            for tag in tags:
+                by_tag.setdefault(tag, []).append(key)
             by_topic.setdefault(topic, []).append(key)
             if domain is not None:
                 by_domain.setdefault(domain, []).append(key)

@@ -240,7 +240,8 @@ def _kind_of(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"'{value}'"
+    text = " ".join(str(value).split())  # one line, whatever the author wrote
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
 def _describe(kind: str, label: str, err: ErrorDetails) -> str:
@@ -253,13 +254,13 @@ def _describe(kind: str, label: str, err: ErrorDetails) -> str:
             return f"'{label}' is empty"
         return f"'{label}' must be text, not {_kind_of(value)}"
     if kind == "string_pattern_mismatch":
-        return f"'{label}' '{value}' may hold only lowercase letters, digits and '-'"
+        return f"'{label}' {_kind_of(value)} may hold only lowercase letters, digits and '-'"
     if kind == "string_too_long":
         return f"'{label}' is longer than {ctx.get('max_length')} characters"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "")
         hint = did_you_mean(str(value), expected.replace(" or ", ", ").split(", "))
-        return f"unknown {label} '{value}'" + (hint or f" (expected {expected})")
+        return f"unknown {label} {_kind_of(value)}" + (hint or f" (expected {expected})")
     if kind in {"bool_parsing", "bool_type"}:
         return f"'{label}' must be true or false, not {_kind_of(value)}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
@@ -79,15 +79,26 @@ class ExamPlan:
 
 
 def plan(exam: ExamInfo, library: Library) -> ExamPlan:
-    """Resolve ``exam`` against ``library``."""
-    pool = [item for item in library.questions.values() if bank_allowed(exam, item.bank)]
+    """Resolve ``exam`` against ``library`` through its indexes (no scan of every question)."""
+    allowed = {bid for bid in library.banks if bank_allowed(exam, bid)}
     slots = allocate_slots(exam.questions, [d.weight for d in exam.domains])
     domains = tuple(
-        DomainPlan(d.name, d.weight, n, _keys(d, pool))
+        DomainPlan(d.name, d.weight, n, _keys(d, library, allowed))
         for d, n in zip(exam.domains, slots, strict=True)
     )
     return ExamPlan(exam, domains)
 
 
-def _keys(domain: Domain, pool: Iterable[LibraryQuestion]) -> tuple[str, ...]:
-    return tuple(item.key for item in pool if eligible(domain, item))
+def _keys(domain: Domain, library: Library, allowed: set[str]) -> tuple[str, ...]:
+    found = dict.fromkeys(library.by_domain.get(domain.name, ()))
+    m = domain.match
+    if m is not None:
+        for bid in library.banks:
+            if any(fnmatchcase(bid, pattern) for pattern in m.banks):
+                found.update(dict.fromkeys(library.by_bank[bid]))
+        for topic in m.topics:
+            found.update(dict.fromkeys(library.by_topic.get(topic, ())))
+        for tag in m.tags:
+            found.update(dict.fromkeys(library.by_tag.get(tag, ())))
+    questions = library.questions
+    return tuple(k for k in found if questions[k].bank in allowed)

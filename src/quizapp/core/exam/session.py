@@ -1,0 +1,319 @@
+"""An exam session as an immutable value, and the pure transitions the front ends apply to it.
+
+Time is passed in: ``tick`` adds the seconds a front end measured since its last tick, so
+remaining time and per-question time never depend on a hidden clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Literal
+
+from quizapp.core.bank.models import Question, QuestionType
+
+Mode = Literal["exam", "practice", "review"]
+Status = Literal["in_progress", "submitted", "expired"]
+
+
+class SessionError(ValueError):
+    """A transition that does not apply (a finished session, a choice that does not exist)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One question of a session: its key, the domain slot it fills and how it is shown.
+
+    ``order`` lists original indices in display order: choices for a choice question, steps
+    (shuffled) for ordering, and matches for matching.
+    """
+
+    key: str
+    topic: str
+    domain: str | None
+    kind: QuestionType
+    order: tuple[int, ...]
+    fingerprint: str
+    multiple: bool = False
+
+    @property
+    def size(self) -> int:
+        """How many choices, steps or pairs the question has."""
+        return len(self.order)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """What the user did with one question.
+
+    ``picked`` holds original indices: the chosen choices (sorted); for ordering, the steps in
+    the user's order; for matching, per prompt the pair whose match was assigned (-1: none).
+    """
+
+    picked: tuple[int, ...] = ()
+    flagged: bool = False
+    unsure: bool = False
+    struck: frozenset[int] = frozenset()
+    seconds: float = 0.0
+    answered_at: datetime | None = None
+    checked: bool = False
+
+    @property
+    def answered(self) -> bool:
+        """True when an answer has been given."""
+        return bool(self.picked) and any(p >= 0 for p in self.picked)
+
+
+@dataclass(frozen=True, slots=True)
+class Blueprint:
+    """What scoring needs to know of the exam a session was built from."""
+
+    exam_id: str
+    title: str
+    minutes: int | None
+    passing_score: int
+    score_range: tuple[int, int]
+    domains: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A mock exam, practice run or review drill in progress or finished."""
+
+    blueprint: Blueprint
+    mode: Mode
+    items: tuple[Item, ...]
+    responses: tuple[Response, ...]
+    started_at: datetime
+    seed: int
+    current: int = 0
+    elapsed: float = 0.0
+    status: Status = "in_progress"
+    ended_at: datetime | None = None
+    attempt_id: int | None = None
+
+    @property
+    def finished(self) -> bool:
+        """True once submitted or expired."""
+        return self.status != "in_progress"
+
+    @property
+    def item(self) -> Item:
+        """The current item."""
+        return self.items[self.current]
+
+    @property
+    def response(self) -> Response:
+        """The current item's response."""
+        return self.responses[self.current]
+
+    @property
+    def answered_count(self) -> int:
+        """How many questions have an answer."""
+        return sum(r.answered for r in self.responses)
+
+    @property
+    def flagged_count(self) -> int:
+        """How many questions are flagged for review."""
+        return sum(r.flagged for r in self.responses)
+
+    def remaining(self) -> float | None:
+        """Seconds left, or None when untimed."""
+        if self.blueprint.minutes is None:
+            return None
+        return max(0.0, self.blueprint.minutes * 60 - self.elapsed)
+
+
+def new_session(
+    blueprint: Blueprint, items: tuple[Item, ...], *, mode: Mode, started_at: datetime, seed: int
+) -> Session:
+    """A fresh session over ``items``."""
+    if not items:
+        raise SessionError("an exam needs at least one question")
+    return Session(
+        blueprint=blueprint,
+        mode=mode,
+        items=items,
+        responses=tuple(Response() for _ in items),
+        started_at=started_at,
+        seed=seed,
+    )
+
+
+def _live(session: Session) -> None:
+    if session.finished:
+        raise SessionError("the session is finished")
+
+
+def _set(session: Session, index: int, response: Response) -> Session:
+    responses = list(session.responses)
+    responses[index] = response
+    return replace(session, responses=tuple(responses))
+
+
+def tick(session: Session, seconds: float) -> Session:
+    """Count ``seconds`` of time against the exam and the current question."""
+    if session.finished or seconds <= 0:
+        return session
+    r = session.response
+    ticked = _set(session, session.current, replace(r, seconds=r.seconds + seconds))
+    return replace(ticked, elapsed=session.elapsed + seconds)
+
+
+def timed_out(session: Session) -> bool:
+    """True when a timed session has no time left."""
+    remaining = session.remaining()
+    return remaining is not None and remaining <= 0 and not session.finished
+
+
+def choose(session: Session, index: int, now: datetime) -> Session:
+    """Choose the choice at display position ``index``.
+
+    A single-answer question takes that choice; a multiple-response question toggles it.
+    """
+    _live(session)
+    item = session.item
+    if item.kind != "choice":
+        raise SessionError("not a choice question")
+    if not 0 <= index < item.size:
+        raise SessionError(f"there is no choice {chr(65 + index)}")
+    if session.response.checked:
+        raise SessionError("the answer has been checked")
+    original = item.order[index]
+    picked = set(session.response.picked)
+    if item.multiple:
+        picked ^= {original}
+    else:
+        picked = {original}
+    return _answer(session, tuple(sorted(picked)), now)
+
+
+def _answer(session: Session, picked: tuple[int, ...], now: datetime) -> Session:
+    r = session.response
+    stamp = now if picked else None
+    return _set(session, session.current, replace(r, picked=picked, answered_at=stamp))
+
+
+def answer(session: Session, picked: tuple[int, ...], now: datetime) -> Session:
+    """Set the current answer in original indices (plain mode and tests)."""
+    _live(session)
+    item = session.item
+    if any(not -1 <= p < item.size for p in picked):
+        raise SessionError("answer out of range")
+    if item.kind == "choice":
+        picked = tuple(sorted(set(picked)))
+        if not item.multiple and len(picked) > 1:
+            raise SessionError("this question takes one answer")
+    elif picked:
+        used = [p for p in picked if p >= 0]
+        if len(picked) != item.size or (item.kind == "ordering" and len(used) != item.size):
+            raise SessionError(f"give all {item.size} in order")
+        if len(set(used)) != len(used):
+            raise SessionError("each step or match can be used once")
+    return _answer(session, picked, now)
+
+
+def clear(session: Session) -> Session:
+    """Remove the current answer."""
+    _live(session)
+    return _set(session, session.current, replace(session.response, picked=(), answered_at=None))
+
+
+def arrangement(session: Session) -> tuple[int, ...]:
+    """An ordering question's steps as currently arranged (the shuffled order until moved)."""
+    r, item = session.response, session.item
+    return r.picked if r.picked else item.order
+
+
+def move_step(session: Session, position: int, delta: int, now: datetime) -> Session:
+    """Ordering: move the step at ``position`` up (-1) or down (+1); that order is the answer."""
+    _live(session)
+    if session.item.kind != "ordering":
+        raise SessionError("not an ordering question")
+    steps = list(arrangement(session))
+    target = position + delta
+    if not (0 <= position < len(steps) and 0 <= target < len(steps)):
+        return _answer(session, tuple(steps), now)
+    steps[position], steps[target] = steps[target], steps[position]
+    return _answer(session, tuple(steps), now)
+
+
+def accept_order(session: Session, now: datetime) -> Session:
+    """Ordering: take the current arrangement as the answer without moving anything."""
+    _live(session)
+    return _answer(session, arrangement(session), now)
+
+
+def match(session: Session, prompt: int, letter: int, now: datetime) -> Session:
+    """Matching: assign the match shown at ``letter`` to prompt ``prompt`` (original order)."""
+    _live(session)
+    item = session.item
+    if item.kind != "matching":
+        raise SessionError("not a matching question")
+    if not (0 <= prompt < item.size and 0 <= letter < item.size):
+        raise SessionError("no such prompt or match")
+    pair = item.order[letter]
+    picked = list(session.response.picked or (-1,) * item.size)
+    picked = [-1 if p == pair else p for p in picked]  # a match is used once
+    picked[prompt] = pair
+    return _answer(session, tuple(picked), now)
+
+
+def toggle_flag(session: Session) -> Session:
+    """Flag the current question for review, or unflag it."""
+    _live(session)
+    r = session.response
+    return _set(session, session.current, replace(r, flagged=not r.flagged))
+
+
+def toggle_unsure(session: Session) -> Session:
+    """Mark the current answer as unsure (it goes into the notebook even when right)."""
+    _live(session)
+    r = session.response
+    return _set(session, session.current, replace(r, unsure=not r.unsure))
+
+
+def toggle_strike(session: Session, index: int) -> Session:
+    """Strike out the choice at display position ``index`` (an elimination aid), or restore it."""
+    _live(session)
+    item = session.item
+    if item.kind != "choice" or not 0 <= index < item.size:
+        raise SessionError("nothing to strike out there")
+    r = session.response
+    return _set(session, session.current, replace(r, struck=r.struck ^ {item.order[index]}))
+
+
+def check(session: Session) -> Session:
+    """Practice and review: lock the current answer so its feedback is shown."""
+    _live(session)
+    if not session.response.answered:
+        raise SessionError("answer first")
+    return _set(session, session.current, replace(session.response, checked=True))
+
+
+def go(session: Session, index: int) -> Session:
+    """Move to question ``index`` (clamped to the exam); allowed after the end, for review."""
+    return replace(session, current=max(0, min(index, len(session.items) - 1)))
+
+
+def submit(session: Session, now: datetime) -> Session:
+    """End the session by the user's choice."""
+    _live(session)
+    return replace(session, status="submitted", ended_at=now)
+
+
+def expire(session: Session, now: datetime) -> Session:
+    """End the session because its time ran out."""
+    _live(session)
+    limit = session.blueprint.minutes
+    elapsed = float(limit * 60) if limit is not None else session.elapsed
+    return replace(session, status="expired", ended_at=now, elapsed=elapsed)
+
+
+def is_correct(question: Question, item: Item, response: Response) -> bool:
+    """All-or-nothing correctness of a response (unanswered is wrong)."""
+    if not response.answered:
+        return False
+    if item.kind == "choice":
+        return tuple(sorted(response.picked)) == question.correct
+    return response.picked == tuple(range(item.size))

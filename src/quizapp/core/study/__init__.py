@@ -1,0 +1,1 @@
+"""Study rules: topic mastery, the wrong-answer notebook and scheduling."""

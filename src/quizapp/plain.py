@@ -1,0 +1,294 @@
+"""Plain mode (SPEC §6): a line-based front end over the engine, for screen readers and scripts.
+
+Questions are printed as text; each answer is one line read from input. No terminal escapes
+are ever written.
+"""
+
+from __future__ import annotations
+
+import string
+import threading
+from typing import TextIO
+
+from quizapp.core.bank.models import Question
+from quizapp.core.bank.rules import choose_hint, says_how_many
+from quizapp.core.exam.scoring import Result
+from quizapp.core.exam.session import SessionError, arrangement
+from quizapp.runner import ExamRunner
+
+LETTERS = string.ascii_uppercase
+
+
+class PlainExam:
+    """Runs one session on text streams."""
+
+    def __init__(self, runner: ExamRunner, stdin: TextIO, stdout: TextIO) -> None:
+        self.runner = runner
+        self.stdin = stdin
+        self.out = stdout
+        self._stop = threading.Event()
+
+    def _heartbeat(self) -> None:
+        # While input blocks, keep the clock saved (SPEC §7.1: at least every 5 seconds).
+        lock = self.runner.lock
+        while not self._stop.wait(1.0):
+            if not lock.acquire(timeout=0.2):
+                continue  # the main thread is busy: it keeps time itself
+            try:
+                if self.runner.session.finished:
+                    return
+                self.runner.heartbeat()
+            finally:
+                lock.release()
+
+    def say(self, text: str = "") -> None:
+        """Print one line (or several)."""
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def ask(self, prompt: str = "> ") -> str | None:
+        """Read one line; None at end of input."""
+        self.out.write(prompt)
+        self.out.flush()
+        self.runner.lock.release()  # the clock keeps being saved while the user thinks
+        try:
+            line = self.stdin.readline()
+        finally:
+            self.runner.lock.acquire()
+        if not line:
+            self.say()
+            return None
+        return line.strip()
+
+    def run(self) -> int:
+        """Ask every question in turn, then a second pass over skipped and flagged ones."""
+        beat = threading.Thread(target=self._heartbeat, name="quizapp-heartbeat", daemon=True)
+        beat.start()
+        try:
+            return self._run()
+        finally:
+            self._stop.set()
+            beat.join()
+
+    def _run(self) -> int:
+        r = self.runner
+        s = r.session
+        total = len(s.items)
+        answered = s.answered_count
+        if answered or s.elapsed:
+            self.say(
+                f"Resuming {s.blueprint.title}: {answered} of {total} answered" + self._time_left()
+            )
+        else:
+            minutes = s.blueprint.minutes
+            timing = f"{minutes} minutes" if minutes else "untimed"
+            self.say(f"{s.blueprint.title} · {s.mode} · {total} questions · {timing}")
+            self.say(
+                "Type the letter(s) of your answer: b, a,c or ac. Empty line: skip. "
+                "?: flag. Ctrl-D: save and quit."
+            )
+        # Resuming asks only what is still open; answered questions wait for the second pass.
+        if not self._pass([i for i, resp in enumerate(s.responses) if not resp.answered]):
+            return self._saved()
+        if not r.session.finished:
+            pending = [
+                i for i, resp in enumerate(r.session.responses) if not resp.answered or resp.flagged
+            ]
+            if pending:
+                reply = self.ask(
+                    f"{len(pending)} question(s) skipped or flagged. "
+                    "Go through them again? [y/N] > "
+                )
+                if reply is None:
+                    return self._saved()
+                if reply.lower().startswith("y") and not self._pass(pending):
+                    return self._saved()
+        if not r.session.finished:
+            r.submit()
+        self.results(r.result())
+        return 0
+
+    def _saved(self) -> int:
+        self.runner.save_progress()
+        s = self.runner.session
+        self.say(
+            f"Saved: {s.answered_count} of {len(s.items)} answered. "
+            f"Resume with: quizapp exam {s.blueprint.exam_id} --plain"
+        )
+        return 0
+
+    def _time_left(self) -> str:
+        left = self.runner.session.remaining()
+        return "" if left is None else f", {_clock(left)} left"
+
+    def _pass(self, positions: range | list[int]) -> bool:
+        """Ask the questions at ``positions``; False when input ended."""
+        for i in positions:
+            self.runner.go(i)
+            if self.runner.session.finished:
+                self.say("Time is up: the exam was submitted.")
+                return True
+            if not self._ask_one():
+                return False
+            if self.runner.session.finished:
+                self.say("Time is up: the exam was submitted.")
+                return True
+        return True
+
+    def _ask_one(self) -> bool:
+        r = self.runner
+        q = r.question()
+        self.show(q)
+        if q is None:
+            return True
+        while True:
+            line = self.ask()
+            if line is None:
+                return False
+            r.tick()
+            if r.session.finished:
+                return True
+            if line == "?":
+                r.flag()
+                self.say("Flagged." if r.session.response.flagged else "Flag removed.")
+                continue
+            if line == "":
+                return True
+            picked, error = self.parse(q, line)
+            if error:
+                self.say(error)
+                continue
+            try:
+                r.answer(picked)
+            except SessionError as exc:
+                self.say(f"{exc}.")
+                continue
+            if r.session.mode != "exam" and not r.session.finished:
+                r.check()
+                self.feedback(q)
+            return True
+
+    def show(self, q: Question | None) -> None:
+        """Print the current question."""
+        r = self.runner
+        s = r.session
+        item = s.item
+        head = [f"Question {s.current + 1} of {len(s.items)}", item.topic]
+        if (
+            item.kind == "choice"
+            and item.multiple
+            and q is not None
+            and not says_how_many(q.prompt)
+        ):
+            head.append(choose_hint(len(q.correct)))
+        if s.response.flagged:
+            head.append("flagged")
+        left = s.remaining()
+        if left is not None:
+            head.append(f"{_clock(left)} left")
+        self.say()
+        self.say(" · ".join(head))
+        if q is None:
+            self.say("This question is no longer in its bank; it counts as wrong. Press Enter.")
+            return
+        scenario = r.scenario()
+        if scenario:
+            self.say(scenario.rstrip())
+            self.say("---")
+        self.say(q.prompt.rstrip())
+        if item.kind == "choice":
+            assert q.choices is not None
+            for pos, original in enumerate(item.order):
+                mark = "~" if original in s.response.struck else " "
+                self.say(f"{mark}{LETTERS[pos]}. {q.choices[original].text}")
+        elif item.kind == "ordering":
+            assert q.steps is not None
+            self.say("Type the letters in the right order:")
+            for pos, original in enumerate(arrangement(s)):
+                self.say(f" {LETTERS[pos]}. {q.steps[original]}")
+        else:
+            assert q.pairs is not None
+            self.say("Type the letter of each prompt's match, in prompt order:")
+            for n, pair in enumerate(q.pairs, 1):
+                self.say(f" {n}. {pair.prompt}")
+            self.say("Matches:")
+            for pos, original in enumerate(item.order):
+                self.say(f" {LETTERS[pos]}. {q.pairs[original].match}")
+
+    def parse(self, q: Question, line: str) -> tuple[tuple[int, ...], str | None]:
+        """Letters typed by the user as original indices, or an error message."""
+        item = self.runner.session.item
+        letters = [c for c in line.upper() if c not in " ,;"]
+        size = item.size
+        valid = LETTERS[:size]
+        bad = [c for c in letters if c not in valid]
+        if bad:
+            return (), f"There is no {bad[0]!r} here: answer with letters {valid[0]}-{valid[-1]}."
+        positions = [LETTERS.index(c) for c in letters]
+        if item.kind == "choice":
+            want = len(q.correct)
+            if len(set(positions)) != want:
+                need = "one letter" if want == 1 else f"{want} letters"
+                return (), f"This question takes {need}."
+            return tuple(sorted({item.order[p] for p in positions})), None
+        if len(positions) != size or len(set(positions)) != size:
+            return (), f"Type all {size} letters, each once."
+        if item.kind == "ordering":
+            shown = arrangement(self.runner.session)
+            return tuple(shown[p] for p in positions), None
+        return tuple(item.order[p] for p in positions), None
+
+    def feedback(self, q: Question) -> None:
+        """Practice mode: right answer, the user's, each choice's why, explanation, references."""
+        r = self.runner
+        s = r.session
+        ok = r.correct(s.current)
+        self.say("✓ Correct." if ok else "✗ Incorrect.")
+        item = s.item
+        if item.kind == "choice":
+            assert q.choices is not None
+            for pos, original in enumerate(item.order):
+                c = q.choices[original]
+                right = "right" if original in q.correct else "wrong"
+                mine = " (your answer)" if original in s.response.picked else ""
+                why = f": {c.why.strip()}" if c.why else ""
+                self.say(f"  {LETTERS[pos]}. {right}{mine}{why}")
+        elif item.kind == "ordering":
+            assert q.steps is not None
+            self.say("  Right order: " + " → ".join(q.steps))
+        else:
+            assert q.pairs is not None
+            for pair in q.pairs:
+                self.say(f"  {pair.prompt} → {pair.match}")
+        if q.explanation:
+            self.say(q.explanation.rstrip())
+        for ref in q.references:
+            self.say(f"  See: {ref.title + ' ' if ref.title else ''}{ref.url}")
+
+    def results(self, result: Result) -> None:
+        """Print the results summary."""
+        s = self.runner.session
+        self.say()
+        verdict = "PASS" if result.passed else "FAIL"
+        used = _clock(s.elapsed)
+        ended = "time ran out" if s.status == "expired" else "submitted"
+        self.say(
+            f"Result: {verdict} · estimated score {result.scaled_score} "
+            f"(pass at {s.blueprint.passing_score}) · {result.correct}/{result.total} "
+            f"correct ({result.percent:.1f}%) · {used} used · {ended}"
+        )
+        for d in result.domains:
+            word = "Meets competencies" if d.meets else "Needs improvement"
+            self.say(f"  {d.name}: {d.correct}/{d.total} ({d.percent:.0f}%) · {word}")
+        self.say("The scaled score is an estimate: AWS does not publish its scaling.")
+
+
+def _clock(seconds: float) -> str:
+    total = int(seconds)
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def run_plain(runner: ExamRunner, stdin: TextIO, stdout: TextIO) -> int:
+    """Run ``runner``'s session in plain mode."""
+    with runner.lock:
+        return PlainExam(runner, stdin, stdout).run()

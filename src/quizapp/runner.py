@@ -1,0 +1,174 @@
+"""Runs a session for a front end: applies engine transitions, saves each one, keeps time.
+
+The TUI and plain mode both drive exams through this, so the rules live in one place: the
+engine decides, the store commits, and the clocks are injected.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from quizapp.core.bank.library import BankUnavailableError, Library
+from quizapp.core.bank.models import Question
+from quizapp.core.exam import session as engine
+from quizapp.core.exam.scoring import Result, score_marks
+from quizapp.core.exam.session import Session
+from quizapp.storage.attempts import AttemptStore
+
+SAVE_EVERY = 5.0  # seconds between progress saves while the user is thinking
+
+
+class ExamRunner:
+    """One session in progress, with its store and clocks."""
+
+    def __init__(
+        self,
+        session: Session,
+        store: AttemptStore,
+        library: Library,
+        *,
+        now: Callable[[], datetime],
+        ticker: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.session = session if session.attempt_id is not None else store.create(session)
+        self.store = store
+        self.library = library
+        self.now = now
+        self.ticker = ticker
+        self._last_tick = ticker()
+        self._last_save = self._last_tick
+        #: Held by a front end that ticks from a second thread (plain mode's heartbeat).
+        self.lock = threading.RLock()
+
+    # -- questions -------------------------------------------------------------------------
+    def question(self, position: int | None = None) -> Question | None:
+        """The question at ``position`` (default: current), or None if its bank lost it."""
+        item = self.session.items[self.session.current if position is None else position]
+        entry = self.library.questions.get(item.key)
+        if entry is None:
+            return None
+        try:
+            return entry.question
+        except BankUnavailableError:
+            return None
+
+    def scenario(self, position: int | None = None) -> str | None:
+        """The case-study text of the question at ``position``."""
+        item = self.session.items[self.session.current if position is None else position]
+        entry = self.library.questions.get(item.key)
+        try:
+            return entry.scenario if entry is not None else None
+        except BankUnavailableError:
+            return None
+
+    def changed(self, position: int | None = None) -> bool:
+        """True when the bank's question no longer matches what this attempt showed."""
+        from quizapp.core.exam.selection import fingerprint
+
+        q = self.question(position)
+        item = self.session.items[self.session.current if position is None else position]
+        return q is None or fingerprint(q) != item.fingerprint
+
+    def correct(self, position: int) -> bool:
+        """Whether the answer at ``position`` is right (a vanished question counts as wrong)."""
+        q = self.question(position)
+        if q is None or self.changed(position):
+            return False
+        return engine.is_correct(q, self.session.items[position], self.session.responses[position])
+
+    # -- time ------------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Count the time since the last tick; end the session if its time is up."""
+        moment = self.ticker()
+        delta, self._last_tick = moment - self._last_tick, moment
+        self.session = engine.tick(self.session, delta)
+        if engine.timed_out(self.session):
+            self.session = engine.expire(self.session, self.now())
+            self._finish()
+
+    def heartbeat(self) -> None:
+        """Call about once a second: keeps time and saves progress every few seconds."""
+        self.tick()
+        if not self.session.finished and self._last_tick - self._last_save >= SAVE_EVERY:
+            self.save_progress()
+
+    def save_progress(self) -> None:
+        """Commit elapsed time and position now (also on leaving)."""
+        self.store.save_progress(self.session)
+        self._last_save = self._last_tick
+
+    # -- transitions -----------------------------------------------------------------------
+    def _respond(self, change: Callable[[Session], Session]) -> None:
+        self.tick()
+        if self.session.finished:
+            return
+        self.session = change(self.session)
+        pos = self.session.current
+        answered = self.session.response.answered
+        self.store.save(self.session, pos, self.correct(pos) if answered else None)
+        self._last_save = self._last_tick
+
+    def choose(self, index: int) -> None:
+        """Choose (or toggle) the choice at display position ``index``."""
+        self._respond(lambda s: engine.choose(s, index, self.now()))
+
+    def answer(self, picked: tuple[int, ...]) -> None:
+        """Set the answer in original indices."""
+        self._respond(lambda s: engine.answer(s, picked, self.now()))
+
+    def clear(self) -> None:
+        """Remove the current answer."""
+        self._respond(engine.clear)
+
+    def flag(self) -> None:
+        """Flag or unflag the current question."""
+        self._respond(engine.toggle_flag)
+
+    def unsure(self) -> None:
+        """Mark or unmark the current answer as unsure."""
+        self._respond(engine.toggle_unsure)
+
+    def strike(self, index: int) -> None:
+        """Strike out or restore the choice at display position ``index``."""
+        self._respond(lambda s: engine.toggle_strike(s, index))
+
+    def move_step(self, position: int, delta: int) -> None:
+        """Ordering: move a step up or down."""
+        self._respond(lambda s: engine.move_step(s, position, delta, self.now()))
+
+    def accept_order(self) -> None:
+        """Ordering: answer with the order as shown."""
+        self._respond(lambda s: engine.accept_order(s, self.now()))
+
+    def match(self, prompt: int, letter: int) -> None:
+        """Matching: assign a match to a prompt."""
+        self._respond(lambda s: engine.match(s, prompt, letter, self.now()))
+
+    def check(self) -> None:
+        """Practice: lock the answer and show the feedback."""
+        self._respond(engine.check)
+
+    def go(self, index: int) -> None:
+        """Move to another question."""
+        self.tick()
+        self.session = engine.go(self.session, index)
+        if not self.session.finished:
+            self.save_progress()
+
+    def submit(self) -> None:
+        """End the session now."""
+        self.tick()
+        if not self.session.finished:
+            self.session = engine.submit(self.session, self.now())
+            self._finish()
+
+    def _finish(self) -> None:
+        marks = [self.correct(i) for i in range(len(self.session.items))]
+        self.store.finish(self.session, marks)
+
+    def result(self) -> Result:
+        """The score of the session as it stands."""
+        return score_marks(self.session, [self.correct(i) for i in range(len(self.session.items))])

@@ -1,0 +1,1 @@
+"""SQLite storage: the database, its migrations and the repositories over it."""

@@ -1,0 +1,317 @@
+"""Attempts, their items and responses: every change is committed the moment it is made."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any, cast
+
+from quizapp.core.exam.session import Blueprint, Item, Mode, Response, Session, Status
+from quizapp.storage.database import transaction
+
+
+def _ts(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptSummary:
+    """One attempt as listed on the home screen and in ``stats``."""
+
+    id: int
+    exam_id: str
+    title: str
+    mode: Mode
+    status: Status
+    started_at: datetime
+    ended_at: datetime | None
+    total: int
+    answered: int
+    correct: int
+    elapsed: float
+    minutes: int | None
+    passing_score: int
+    score_range: tuple[int, int]
+    domains: tuple[tuple[str, int, int], ...]  # name, total, correct
+
+    @property
+    def percent(self) -> float:
+        """Correct out of all questions, as a percentage with one decimal."""
+        return round(100 * self.correct / self.total, 1) if self.total else 0.0
+
+    @property
+    def scaled_score(self) -> int:
+        """The estimated scaled score (SPEC §8)."""
+        low, high = self.score_range
+        return round(low + (high - low) * (self.correct / self.total if self.total else 0))
+
+    @property
+    def passed(self) -> bool:
+        """Scaled score at or above the passing score."""
+        return self.scaled_score >= self.passing_score
+
+
+class AttemptStore:
+    """Reads and writes attempts; each method is one committed transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], datetime]) -> None:
+        self.conn = conn
+        self.clock = clock
+
+    def create(self, session: Session) -> Session:
+        """Store a new session with its items; return it with its attempt id."""
+        b = session.blueprint
+        now = _ts(self.clock())
+        with transaction(self.conn):
+            cur = self.conn.execute(
+                "INSERT INTO attempts (exam_id, title, mode, status, seed, minutes, passing_score,"
+                " score_low, score_high, domains, current, elapsed, started_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    b.exam_id,
+                    b.title,
+                    session.mode,
+                    session.status,
+                    session.seed,
+                    b.minutes,
+                    b.passing_score,
+                    b.score_range[0],
+                    b.score_range[1],
+                    json.dumps(b.domains),
+                    session.current,
+                    session.elapsed,
+                    _ts(session.started_at),
+                    now,
+                ),
+            )
+            attempt_id = cast(int, cur.lastrowid)
+            self.conn.executemany(
+                "INSERT INTO attempt_items (attempt_id, position, question_key, topic, domain,"
+                " kind, multiple, display_order, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        attempt_id,
+                        i,
+                        it.key,
+                        it.topic,
+                        it.domain,
+                        it.kind,
+                        int(it.multiple),
+                        json.dumps(it.order),
+                        it.fingerprint,
+                    )
+                    for i, it in enumerate(session.items)
+                ],
+            )
+        return replace(session, attempt_id=attempt_id)
+
+    def save(self, session: Session, position: int, correct: bool | None) -> None:
+        """Commit one question's response and the attempt's progress, in one transaction."""
+        attempt_id = self._id(session)
+        r, item = session.responses[position], session.items[position]
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO responses (attempt_id, position, question_key, topic, picked, correct,"
+                " flagged, unsure, struck, checked, seconds, answered_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (attempt_id, position) DO UPDATE SET picked = excluded.picked,"
+                " correct = excluded.correct, flagged = excluded.flagged, unsure = excluded.unsure,"
+                " struck = excluded.struck, checked = excluded.checked, seconds = excluded.seconds,"
+                " answered_at = excluded.answered_at",
+                (
+                    attempt_id,
+                    position,
+                    item.key,
+                    item.topic,
+                    json.dumps(r.picked),
+                    None if correct is None else int(correct),
+                    int(r.flagged),
+                    int(r.unsure),
+                    json.dumps(sorted(r.struck)),
+                    int(r.checked),
+                    r.seconds,
+                    _ts(r.answered_at),
+                ),
+            )
+            self._progress(session)
+
+    def save_progress(self, session: Session) -> None:
+        """Commit the elapsed time, position and status."""
+        with transaction(self.conn):
+            self._progress(session)
+
+    def finish(self, session: Session, marks: Sequence[bool]) -> None:
+        """Commit the end of a session and the final correctness of every question."""
+        attempt_id = self._id(session)
+        pairs = zip(session.items, session.responses, strict=True)
+        with transaction(self.conn):
+            for position, (item, r) in enumerate(pairs):
+                self.conn.execute(
+                    "INSERT INTO responses (attempt_id, position, question_key, topic, picked,"
+                    " correct, flagged, unsure, struck, checked, seconds, answered_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (attempt_id, position) DO UPDATE SET correct = excluded.correct,"
+                    " seconds = excluded.seconds",
+                    (
+                        attempt_id,
+                        position,
+                        item.key,
+                        item.topic,
+                        json.dumps(r.picked),
+                        int(marks[position]),
+                        int(r.flagged),
+                        int(r.unsure),
+                        json.dumps(sorted(r.struck)),
+                        int(r.checked),
+                        r.seconds,
+                        _ts(r.answered_at),
+                    ),
+                )
+            self._progress(session)
+
+    def _progress(self, session: Session) -> None:
+        self.conn.execute(
+            "UPDATE attempts SET current = ?, elapsed = ?, status = ?, ended_at = ?, updated_at = ?"
+            " WHERE id = ?",
+            (
+                session.current,
+                session.elapsed,
+                session.status,
+                _ts(session.ended_at),
+                _ts(self.clock()),
+                self._id(session),
+            ),
+        )
+
+    @staticmethod
+    def _id(session: Session) -> int:
+        if session.attempt_id is None:
+            raise ValueError("the session has not been stored")
+        return session.attempt_id
+
+    def load(self, attempt_id: int) -> Session | None:
+        """The stored session, as it was at its last commit."""
+        found = _dicts(self.conn.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)))
+        if not found:
+            return None
+        a = found[0]
+        items = tuple(
+            Item(key, topic, domain, kind, tuple(json.loads(order)), fp, bool(multiple))
+            for key, topic, domain, kind, multiple, order, fp in self.conn.execute(
+                "SELECT question_key, topic, domain, kind, multiple, display_order, fingerprint"
+                " FROM attempt_items WHERE attempt_id = ? ORDER BY position",
+                (attempt_id,),
+            )
+        )
+        responses = [Response() for _ in items]
+        rows = self.conn.execute(
+            "SELECT position, picked, flagged, unsure, struck, checked, seconds, answered_at"
+            " FROM responses WHERE attempt_id = ?",
+            (attempt_id,),
+        )
+        for pos, picked, flagged, unsure, struck, checked, seconds, answered_at in rows:
+            responses[pos] = Response(
+                picked=tuple(json.loads(picked)),
+                flagged=bool(flagged),
+                unsure=bool(unsure),
+                struck=frozenset(json.loads(struck)),
+                seconds=seconds,
+                answered_at=_dt(answered_at),
+                checked=bool(checked),
+            )
+        blueprint = Blueprint(
+            exam_id=a["exam_id"],
+            title=a["title"],
+            minutes=a["minutes"],
+            passing_score=a["passing_score"],
+            score_range=(a["score_low"], a["score_high"]),
+            domains=tuple(json.loads(a["domains"])),
+        )
+        return Session(
+            blueprint=blueprint,
+            mode=a["mode"],
+            items=items,
+            responses=tuple(responses),
+            started_at=cast(datetime, _dt(a["started_at"])),
+            seed=a["seed"],
+            current=a["current"],
+            elapsed=a["elapsed"],
+            status=a["status"],
+            ended_at=_dt(a["ended_at"]),
+            attempt_id=attempt_id,
+        )
+
+    def unfinished(self) -> list[AttemptSummary]:
+        """Attempts still in progress, newest first."""
+        return self.summaries("WHERE a.status = 'in_progress'")
+
+    def summaries(self, where: str = "", params: Sequence[Any] = ()) -> list[AttemptSummary]:
+        """Attempts with their totals and per-domain tallies, newest first."""
+        rows = _dicts(
+            self.conn.execute(
+                "SELECT a.*,"
+                " (SELECT COUNT(*) FROM attempt_items i WHERE i.attempt_id = a.id) AS total,"
+                " (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = a.id"
+                "  AND r.answered_at IS NOT NULL AND r.picked != '[]') AS answered,"
+                " (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = a.id AND r.correct = 1)"
+                "  AS correct"
+                f" FROM attempts a {where} ORDER BY a.id DESC",
+                tuple(params),
+            )
+        )
+        out = []
+        for a in rows:
+            domains = tuple(
+                (name, total, correct or 0)
+                for name, total, correct in self.conn.execute(
+                    "SELECT i.domain, COUNT(*), SUM(r.correct = 1) FROM attempt_items i"
+                    " LEFT JOIN responses r ON r.attempt_id = i.attempt_id"
+                    " AND r.position = i.position WHERE i.attempt_id = ? AND i.domain IS NOT NULL"
+                    " GROUP BY i.domain ORDER BY MIN(i.position)",
+                    (a["id"],),
+                )
+            )
+            order = {name: i for i, name in enumerate(json.loads(a["domains"]))}
+            domains = tuple(sorted(domains, key=lambda d: order.get(d[0], len(order))))
+            out.append(
+                AttemptSummary(
+                    id=a["id"],
+                    exam_id=a["exam_id"],
+                    title=a["title"],
+                    mode=a["mode"],
+                    status=a["status"],
+                    started_at=cast(datetime, _dt(a["started_at"])),
+                    ended_at=_dt(a["ended_at"]),
+                    total=a["total"],
+                    answered=a["answered"],
+                    correct=a["correct"],
+                    elapsed=a["elapsed"],
+                    minutes=a["minutes"],
+                    passing_score=a["passing_score"],
+                    score_range=(a["score_low"], a["score_high"]),
+                    domains=domains,
+                )
+            )
+        return out
+
+    def topic_tallies(self) -> list[tuple[str, int, int]]:
+        """Per topic: answers given and how many were right."""
+        return [
+            (topic, answered, correct or 0)
+            for topic, answered, correct in self.conn.execute(
+                "SELECT topic, COUNT(*), SUM(correct = 1) FROM responses"
+                " WHERE answered_at IS NOT NULL GROUP BY topic ORDER BY topic"
+            )
+        ]
+
+
+def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
