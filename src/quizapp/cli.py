@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import sys
 from collections.abc import Sequence
@@ -18,11 +17,10 @@ from quizapp.core.bank.library import Library, load_library
 from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.schema import json_schema
 from quizapp.core.exam.blueprint import plan
-from quizapp.core.exam.selection import select
-from quizapp.core.exam.session import Mode, SessionError, new_session
+from quizapp.core.exam.session import Mode, SessionError
 from quizapp.core.study.mastery import mastery
 from quizapp.plain import run_plain
-from quizapp.runner import ExamRunner
+from quizapp.runner import ExamRunner, start
 from quizapp.storage.database import DatabaseError, set_aside
 
 BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
@@ -169,25 +167,23 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
         None,
     )
     notes: list[str] = []
-    if session is None:
-        seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-        untimed = args.practice and args.minutes is None
+    if session is not None:
+        runner = ExamRunner(session, store, library, now=ctx.clock, ticker=ctx.ticker)
+    else:
+        seed = args.seed if args.seed is not None else ctx.new_seed()
         try:
-            chosen = select(
+            runner, notes = start(
                 library,
+                store,
                 exam.exam,
-                random.Random(seed),
+                mode=mode,
+                seed=seed,
+                now=ctx.clock,
                 questions=args.questions,
                 minutes=args.minutes,
-                untimed=untimed,
-            )
-            session = new_session(
-                chosen.blueprint, chosen.items, mode=mode, started_at=ctx.clock(), seed=seed
             )
         except SessionError as exc:
             raise UsageError(f"exam '{args.exam_id}': {exc} (no questions available)") from None
-        notes = chosen.notes
-    runner = ExamRunner(session, store, library, now=ctx.clock)
     if args.plain:
         for note in notes:
             print(note)

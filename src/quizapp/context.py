@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +23,11 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def random_seed() -> int:
+    """A fresh seed for a new exam (tests pass a fixed one instead)."""
+    return random.SystemRandom().randrange(2**31)
+
+
 @dataclass(slots=True)
 class AppContext:
     """Settings and services for one run of quizapp."""
@@ -28,6 +35,8 @@ class AppContext:
     data_dir: Path
     bank_roots: list[Path]
     clock: Callable[[], datetime] = utc_now
+    new_seed: Callable[[], int] = random_seed
+    ticker: Callable[[], float] = time.monotonic
     use_cache: bool = True
     _library: Library | None = field(default=None, repr=False)
     _db: sqlite3.Connection | None = field(default=None, repr=False)

@@ -6,16 +6,19 @@ engine decides, the store commits, and the clocks are injected.
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from quizapp.core.bank.library import BankUnavailableError, Library
-from quizapp.core.bank.models import Question
+from quizapp.core.bank.models import ExamInfo, Question
 from quizapp.core.exam import session as engine
 from quizapp.core.exam.scoring import Result, score_marks
-from quizapp.core.exam.session import Session
+from quizapp.core.exam.selection import make_item, select
+from quizapp.core.exam.session import Mode, Session
 from quizapp.storage.attempts import AttemptStore
 
 SAVE_EVERY = 5.0  # seconds between progress saves while the user is thinking
@@ -93,11 +96,15 @@ class ExamRunner:
         """Call about once a second: keeps time and saves progress every few seconds."""
         self.tick()
         if not self.session.finished and self._last_tick - self._last_save >= SAVE_EVERY:
-            self.save_progress()
+            self.store.save_progress(self.session)
+            self._last_save = self._last_tick
 
     def save_progress(self) -> None:
-        """Commit elapsed time and position now (also on leaving)."""
-        self.store.save_progress(self.session)
+        """Count the time so far and commit it with the position (also on leaving)."""
+        if not self.session.finished:
+            self.tick()
+        if not self.session.finished:  # an expiry in tick() has saved everything already
+            self.store.save_progress(self.session)
         self._last_save = self._last_tick
 
     # -- transitions -----------------------------------------------------------------------
@@ -156,7 +163,8 @@ class ExamRunner:
         self.tick()
         self.session = engine.go(self.session, index)
         if not self.session.finished:
-            self.save_progress()
+            self.store.save_progress(self.session)
+            self._last_save = self._last_tick
 
     def submit(self) -> None:
         """End the session now."""
@@ -172,3 +180,45 @@ class ExamRunner:
     def result(self) -> Result:
         """The score of the session as it stands."""
         return score_marks(self.session, [self.correct(i) for i in range(len(self.session.items))])
+
+
+def start(
+    library: Library,
+    store: AttemptStore,
+    exam: ExamInfo,
+    *,
+    mode: Mode,
+    seed: int,
+    now: Callable[[], datetime],
+    ticker: Callable[[], float] = time.monotonic,
+    questions: int | None = None,
+    minutes: int | None = None,
+) -> tuple[ExamRunner, list[str]]:
+    """Select and store a new session; return its runner and what the start screen should say.
+
+    Practice runs are untimed unless ``minutes`` is given.
+    """
+    untimed = mode != "exam" and minutes is None
+    chosen = select(
+        library, exam, random.Random(seed), questions=questions, minutes=minutes, untimed=untimed
+    )
+    session = engine.new_session(
+        chosen.blueprint, chosen.items, mode=mode, started_at=now(), seed=seed
+    )
+    return ExamRunner(session, store, library, now=now, ticker=ticker), chosen.notes
+
+
+def retry_missed(runner: ExamRunner, seed: int) -> ExamRunner:
+    """A practice run over the questions a finished session got wrong, in new choice orders."""
+    s = runner.session
+    rng = random.Random(seed)
+    items = []
+    for pos in runner.result().missed:
+        q = runner.question(pos)
+        if q is not None:
+            items.append(make_item(s.items[pos].key, q, s.items[pos].domain, rng))
+    blueprint = replace(s.blueprint, title=f"Retry: {s.blueprint.title}", minutes=None)
+    session = engine.new_session(
+        blueprint, tuple(items), mode="practice", started_at=runner.now(), seed=seed
+    )
+    return ExamRunner(session, runner.store, runner.library, now=runner.now, ticker=runner.ticker)

@@ -1,22 +1,55 @@
-"""Build the app for Pilot and snapshot tests the way the CLI does, on a small fixed library."""
+"""Build the app for Pilot and snapshot tests the way the CLI does, on small fixed libraries."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from quizapp.context import make_context
+from quizapp.context import AppContext, make_context
 from quizapp.tui.app import QuizApp
 
 BANKS = Path(__file__).parent / "banks"
+EXAM_BANKS = Path(__file__).parent / "exam_banks"
+NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+
+
+@dataclass
+class FakeTicker:
+    """A monotonic clock the test moves by hand."""
+
+    now: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_context_for(folder: Path, ticker: FakeTicker | None = None) -> AppContext:
+    """A context over ``folder`` only, with a fixed clock, seed and ticker."""
+    ctx = make_context(bundled=False, extra_banks=[str(folder)], use_cache=False)
+    ctx.clock = lambda: NOW
+    ctx.new_seed = lambda: 7
+    ctx.ticker = ticker or FakeTicker()
+    return ctx
 
 
 def make_app() -> QuizApp:
-    """The app over the test banks only (bundled content changes must not move snapshots)."""
-    return QuizApp(make_context(bundled=False, extra_banks=[str(BANKS)], use_cache=False))
+    """The app over the home-screen test banks (bundled content must not move snapshots)."""
+    return QuizApp(make_context_for(BANKS))
 
 
 @pytest.fixture
 def app() -> QuizApp:
     return make_app()
+
+
+@pytest.fixture
+def ticker() -> FakeTicker:
+    return FakeTicker()
+
+
+@pytest.fixture
+def exam_app(ticker: FakeTicker) -> QuizApp:
+    return QuizApp(make_context_for(EXAM_BANKS, ticker))

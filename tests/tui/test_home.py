@@ -29,7 +29,7 @@ async def test_home_lists_exams_with_domains_and_warns_of_broken_banks(app: Quiz
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#exams", DataTable)
         assert table.row_count == 1
-        assert str(table.get_row_at(0)[0]) == "Demo exam [A]"  # bank text is not markup
+        assert str(table.get_row_at(0)[0]) == "Demo exam [A] (short)"  # bank text is not markup
         detail = _text(app, "#exam-detail")
         assert "Cloud Concepts" in detail
         assert "1 ✗ short" in detail

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from quizapp.context import AppContext
 from quizapp.runner import ExamRunner
 from quizapp.tui.screens.banks import BanksScreen
+from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 
 
@@ -22,13 +23,23 @@ class QuizApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False)]
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        runner: ExamRunner | None = None,
+        notes: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.context = context
+        self._start = runner
+        self._notes = list(notes)
 
     def on_mount(self) -> None:
-        """Open the home screen with the loaded library."""
-        self.push_screen(HomeScreen(self.context.library))
+        """Open the home screen, and the exam straight away when one was asked for."""
+        self.push_screen(HomeScreen(self.context))
+        if self._start is not None:
+            self.push_screen(ExamScreen(self._start, self._notes))
 
     def action_open_banks(self) -> None:
         """Show every bank and every load problem."""
@@ -40,5 +51,6 @@ def run_app(
 ) -> int:
     """Run the TUI until the user quits (straight into ``runner``'s exam when given)."""
     context.library  # noqa: B018 - load before the first frame, so errors show at once
-    QuizApp(context).run()
+    context.db  # noqa: B018 - a database problem is reported before the screen takes over
+    QuizApp(context, runner=runner, notes=notes).run()
     return 0

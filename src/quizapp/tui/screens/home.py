@@ -1,4 +1,4 @@
-"""The home screen: the exams with their domains, the banks, and load warnings."""
+"""The home screen: unfinished exams first, then the exams with scores, banks and warnings."""
 
 from __future__ import annotations
 
@@ -9,32 +9,45 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from quizapp.core.bank.library import Library
+from quizapp.context import AppContext
 from quizapp.core.exam.blueprint import ExamPlan, plan
+from quizapp.core.exam.session import Mode, SessionError
+from quizapp.runner import ExamRunner, start
+from quizapp.storage.attempts import AttemptSummary
+from quizapp.tui.screens.exam import ExamScreen, clock
 
 
 class HomeScreen(Screen[None]):
-    """Lists the exams (title, questions per domain, minutes) and the banks."""
+    """Lists the exams (questions per domain, minutes, last and best score) and the banks."""
 
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,e", "start('exam')", "Exam"),
+        Binding("p", "start('practice')", "Practice"),
+        Binding("c", "custom", "Custom"),
+        Binding("r", "resume", "Resume", show=False),
         Binding("b", "app.open_banks", "Banks"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.library = library
-        self.plans: list[ExamPlan] = [plan(e.exam, library) for e in library.exams.values()]
+        self.context = context
+        self.library = context.library
+        self.plans: list[ExamPlan] = [
+            plan(e.exam, self.library) for e in self.library.exams.values()
+        ]
+        self.unfinished: list[AttemptSummary] = []
 
     def compose(self) -> ComposeResult:
-        """Exams table, the highlighted exam's domains, a banks line and any warnings."""
+        """Resume line, exams table, the highlighted exam's domains, banks and warnings."""
         yield Header()
-        with Vertical(id="home-body"):
+        with VerticalScroll(id="home-body"):
+            yield Static(id="resume-line")
             yield Static("Exams", classes="section-title")
             yield DataTable(id="exams", cursor_type="row", zebra_stripes=True)
             yield Static(id="exam-detail")
@@ -47,27 +60,64 @@ class HomeScreen(Screen[None]):
         """Fill the exams table."""
         table = self.query_one("#exams", DataTable)
         table.add_column("Exam", width=44)
-        table.add_columns("Questions", "Minutes", "Supply")
-        for p in self.plans:
-            exam = p.exam
-            available = sum(min(d.slots, d.available) for d in p.domains)
-            table.add_row(
-                Text(exam.title),
-                str(exam.questions),
-                str(exam.minutes) if exam.minutes else "untimed",
-                Text("✗ short" if p.shortfall else "✓ full") if available else Text("✗ none"),
-                key=exam.id,
-            )
+        table.add_columns("Qs", "Min", "Last", "Best")
+        self.fill()
         if not self.plans:
             self.query_one("#exam-detail", Static).update(
                 Text("No exams loaded. Add an exam blueprint file (see README).")
             )
         table.focus()
 
+    def on_screen_resume(self) -> None:
+        """Coming back from an exam: scores and the resume line may have changed."""
+        self.fill()
+
+    def fill(self) -> None:
+        """(Re)build the exam rows and the resume line from the database."""
+        store = self.context.attempts
+        summaries = store.summaries("WHERE a.mode = 'exam'")
+        self.unfinished = store.unfinished()
+        table = self.query_one("#exams", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for p in self.plans:
+            exam = p.exam
+            done = [a for a in summaries if a.exam_id == exam.id and a.status != "in_progress"]
+            last = _score(done[0]) if done else "—"
+            best = _score(max(done, key=lambda a: a.scaled_score)) if done else "—"
+            supply = "" if not p.shortfall else " (short)"
+            table.add_row(
+                Text(exam.title + supply),
+                str(exam.questions),
+                str(exam.minutes) if exam.minutes else "—",
+                last,
+                best,
+                key=exam.id,
+            )
+        if self.plans:
+            table.move_cursor(row=min(max(row, 0), len(self.plans) - 1))
+        line = self.query_one("#resume-line", Static)
+        line.display = bool(self.unfinished)
+        if self.unfinished:
+            a = self.unfinished[0]
+            left = f", {clock(a.minutes * 60 - a.elapsed)} left" if a.minutes else ""
+            more = f" (+{len(self.unfinished) - 1} more)" if len(self.unfinished) > 1 else ""
+            line.update(
+                Text(
+                    f"▶ Unfinished {a.mode}: {a.title} — {a.answered} of {a.total} answered{left}."
+                    f" Press r to resume{more}.",
+                    style="bold",
+                )
+            )
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the domains of the highlighted exam."""
         if 0 <= event.cursor_row < len(self.plans):
             self.query_one("#exam-detail", Static).update(_detail(self.plans[event.cursor_row]))
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        """Enter on an exam starts it."""
+        self.action_start("exam")
 
     def _banks_line(self) -> Text:
         n_banks, n_q = len(self.library.banks), len(self.library.questions)
@@ -82,6 +132,84 @@ class HomeScreen(Screen[None]):
         if warnings:
             parts.append(f"{warnings} warning(s)")
         return Text(" · ".join(parts) + " · press b to see them", style="bold")
+
+    # -- actions -----------------------------------------------------------------------------
+    def _open(self, runner: ExamRunner, notes: list[str] | None = None) -> None:
+        self.app.push_screen(ExamScreen(runner, notes))
+
+    def action_resume(self) -> None:
+        """Resume the newest unfinished attempt."""
+        if not self.unfinished:
+            self.notify("Nothing to resume.")
+            return
+        self._resume(self.unfinished[0].id)
+
+    def _resume(self, attempt_id: int) -> None:
+        session = self.context.attempts.load(attempt_id)
+        if session is None:
+            return
+        ctx = self.context
+        self._open(
+            ExamRunner(session, ctx.attempts, self.library, now=ctx.clock, ticker=ctx.ticker)
+        )
+
+    def action_start(self, mode: Mode) -> None:
+        """Start (or resume) the highlighted exam in ``mode``."""
+        table = self.query_one("#exams", DataTable)
+        if not self.plans or not 0 <= table.cursor_row < len(self.plans):
+            return
+        exam = self.plans[table.cursor_row].exam
+        open_ = [a for a in self.unfinished if a.exam_id == exam.id and a.mode == mode]
+        if open_:
+            self._resume(open_[0].id)
+            return
+        ctx = self.context
+        try:
+            runner, notes = start(
+                self.library,
+                ctx.attempts,
+                exam,
+                mode=mode,
+                seed=ctx.new_seed(),
+                now=ctx.clock,
+                ticker=ctx.ticker,
+            )
+        except SessionError as exc:
+            self.notify(f"Cannot start {exam.title}: {exc}.", severity="error")
+            return
+        self._open(runner, notes)
+
+    def action_custom(self) -> None:
+        """Choose banks, topics, length and time for a custom exam."""
+        from quizapp.tui.screens.custom import CustomExamScreen
+
+        self.app.push_screen(CustomExamScreen(self.library), self._custom_chosen)
+
+    def _custom_chosen(self, choice: object) -> None:
+        from quizapp.tui.screens.custom import CustomChoice
+
+        if not isinstance(choice, CustomChoice):
+            return
+        ctx = self.context
+        try:
+            runner, notes = start(
+                self.library,
+                ctx.attempts,
+                choice.exam,
+                mode=choice.mode,
+                seed=ctx.new_seed(),
+                now=ctx.clock,
+                ticker=ctx.ticker,
+                minutes=choice.exam.minutes,
+            )
+        except SessionError as exc:
+            self.notify(f"Cannot start: {exc}.", severity="error")
+            return
+        self._open(runner, notes)
+
+
+def _score(a: AttemptSummary) -> str:
+    return f"{a.scaled_score} {'✓' if a.passed else '✗'}"
 
 
 def _detail(p: ExamPlan) -> Table:

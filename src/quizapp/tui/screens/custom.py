@@ -1,0 +1,110 @@
+"""Choosing a custom exam: banks, topics, number of questions, minutes or untimed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
+
+from quizapp.core.bank.library import Library
+from quizapp.core.bank.models import ExamInfo
+from quizapp.core.exam.selection import custom_exam
+from quizapp.core.exam.session import Mode
+
+
+@dataclass(frozen=True, slots=True)
+class CustomChoice:
+    """What the user chose."""
+
+    exam: ExamInfo
+    mode: Mode
+
+
+class CustomExamScreen(ModalScreen[CustomChoice | None]):
+    """A form; ctrl+s or the Start button starts, escape cancels."""
+
+    DEFAULT_CSS = """
+    CustomExamScreen { align: center middle; }
+    CustomExamScreen > Vertical {
+        width: 90%; height: 90%; border: thick $accent; background: $panel; padding: 0 1;
+    }
+    CustomExamScreen SelectionList { height: 1fr; width: 1fr; }
+    CustomExamScreen #custom-lists { height: 1fr; }
+    CustomExamScreen #custom-numbers { height: auto; }
+    CustomExamScreen Input { width: 16; }
+    CustomExamScreen #custom-error { color: $error; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        """Bank and topic lists, numbers, mode, start."""
+        with Vertical():
+            yield Static(
+                Text("Custom exam: pick banks and/or topics (space toggles).", style="bold")
+            )
+            with Horizontal(id="custom-lists"):
+                yield SelectionList[str](
+                    *[
+                        (Text(f"{b.id} ({len(self.library.by_bank[b.id])})"), b.id)
+                        for b in self.library.banks.values()
+                    ],
+                    id="custom-banks",
+                )
+                yield SelectionList[str](
+                    *[
+                        (Text(f"{t} ({len(keys)})"), t)
+                        for t, keys in sorted(self.library.by_topic.items())
+                    ],
+                    id="custom-topics",
+                )
+            with Horizontal(id="custom-numbers"):
+                yield Label("Questions ")
+                yield Input("20", id="custom-questions", type="integer")
+                yield Label("  Minutes (empty: untimed) ")
+                yield Input("", id="custom-minutes", type="integer")
+                yield Checkbox("Practice (feedback after each answer)", id="custom-practice")
+            yield Static(id="custom-error")
+            yield Button("Start (ctrl+s)", id="custom-start", variant="primary")
+
+    def on_button_pressed(self, _event: Button.Pressed) -> None:
+        """The Start button."""
+        self.action_start()
+
+    def action_start(self) -> None:
+        """Validate the form and close with the choice."""
+        banks = tuple(self.query_one("#custom-banks", SelectionList).selected)
+        topics = tuple(self.query_one("#custom-topics", SelectionList).selected)
+        error = self.query_one("#custom-error", Static)
+        try:
+            count = int(self.query_one("#custom-questions", Input).value or "0")
+            raw_minutes = self.query_one("#custom-minutes", Input).value.strip()
+            minutes = int(raw_minutes) if raw_minutes else None
+        except ValueError:
+            error.update("Questions and minutes are whole numbers.")
+            return
+        if count < 1 or (minutes is not None and minutes < 1):
+            error.update("Ask for at least 1 question and at least 1 minute (or leave it empty).")
+            return
+        if not banks and not topics:
+            error.update("Pick at least one bank or one topic.")
+            return
+        exam = custom_exam(banks=banks or ("*",), topics=topics, questions=count, minutes=minutes)
+        practice = self.query_one("#custom-practice", Checkbox).value
+        self.dismiss(CustomChoice(exam, "practice" if practice else "exam"))
+
+    def action_cancel(self) -> None:
+        """Close without starting."""
+        self.dismiss(None)

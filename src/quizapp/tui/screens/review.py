@@ -1,0 +1,115 @@
+"""The review screen: every question's state, filters, jump to any, submit."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quizapp.runner import ExamRunner
+
+Filter = Literal["all", "unanswered", "flagged"]
+
+
+class ReviewScreen(Screen[int | str | None]):
+    """Dismisses with a question index to jump to, ``"submit"``, or None to go back."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #review-title { padding: 0 1; background: $primary-background; }
+    ReviewScreen DataTable { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "show('all')", "All"),
+        Binding("u", "show('unanswered')", "Unanswered"),
+        Binding("f", "show('flagged')", "Flagged"),
+        Binding("enter", "jump", "Go to"),
+        Binding("s", "submit", "Submit"),
+        Binding("escape,r,q", "back", "Back"),
+    ]
+
+    def __init__(self, runner: ExamRunner) -> None:
+        super().__init__()
+        self.runner = runner
+        self.filter: Filter = "all"
+        self.rows: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        """Title line, the table, the keys."""
+        yield Static(id="review-title")
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        table = self.query_one(DataTable)
+        table.add_columns("#", "State", "Flag", "Topic", "Question")
+        self.fill()
+        table.focus()
+
+    def fill(self) -> None:
+        """Show the questions that pass the filter."""
+        s = self.runner.session
+        table = self.query_one(DataTable)
+        table.clear()
+        self.rows = []
+        for i, (item, r) in enumerate(zip(s.items, s.responses, strict=True)):
+            if self.filter == "unanswered" and r.answered:
+                continue
+            if self.filter == "flagged" and not r.flagged:
+                continue
+            q = self.runner.question(i)
+            first = (q.prompt.strip().splitlines() or [""])[0] if q else "(missing)"
+            state = "● answered" if r.answered else "○ unanswered"
+            table.add_row(
+                str(i + 1),
+                state,
+                "⚑ flagged" if r.flagged else "",
+                Text(item.topic),
+                Text(first[:70]),
+            )
+            self.rows.append(i)
+        open_ = len(s.items) - s.answered_count
+        title = Text()
+        title.append(f"Review · showing {self.filter} · ", style="bold")
+        title.append(f"{s.answered_count} answered, {open_} unanswered, {s.flagged_count} flagged")
+        self.query_one("#review-title", Static).update(title)
+
+    def action_show(self, which: Filter) -> None:
+        """Change the filter."""
+        self.filter = which
+        self.fill()
+
+    def action_jump(self) -> None:
+        """Go to the highlighted question."""
+        table = self.query_one(DataTable)
+        if self.rows and 0 <= table.cursor_row < len(self.rows):
+            self.dismiss(self.rows[table.cursor_row])
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        """Enter (or a click) on a row jumps to it."""
+        self.action_jump()
+
+    def action_submit(self) -> None:
+        """Ask to submit (the exam screen confirms first)."""
+        from quizapp.tui.screens.confirm import ConfirmScreen
+
+        s = self.runner.session
+        open_ = len(s.items) - s.answered_count
+        message = (
+            f"Submit the exam now? {open_} question{'s are' if open_ != 1 else ' is'} "
+            "unanswered. Unanswered questions count as wrong."
+        )
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.dismiss("submit")
+
+        self.app.push_screen(ConfirmScreen(message), done)
+
+    def action_back(self) -> None:
+        """Back to the exam."""
+        self.dismiss(None)

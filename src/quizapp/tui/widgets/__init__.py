@@ -1,0 +1,1 @@
+"""Widgets: each shows the data it is given and posts messages; none reaches for globals."""

@@ -1,0 +1,106 @@
+"""The answer area: choices, ordering steps or matching pairs, drawn from an immutable view."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+LETTERS = string.ascii_uppercase
+Verdict = Literal["right", "wrong", "missed"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the answer area."""
+
+    label: str
+    text: str
+    selected: bool = False
+    struck: bool = False
+    verdict: Verdict = None
+    note: str | None = None
+    assigned: str | None = None  # matching: the letter given to this prompt
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """Everything the answer area shows; the exam screen builds a new one per change."""
+
+    kind: Literal["choice", "ordering", "matching"]
+    rows: tuple[Row, ...]
+    highlight: int
+    multiple: bool = False
+    matches: tuple[str, ...] = ()  # matching: the matches, lettered
+
+
+class AnswerArea(Static):
+    """Renders an :class:`AnswerView`; bank text goes in as plain text, never as markup."""
+
+    DEFAULT_CSS = """
+    AnswerArea {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def show(self, view: AnswerView) -> None:
+        """Draw ``view``."""
+        self.update(render_view(view))
+
+
+def render_view(view: AnswerView) -> Group:
+    """The answer area as a grid with hanging indents (no markup is parsed from any of it)."""
+    parts: list[Text | Table] = []
+    if view.kind == "matching":
+        parts.append(Text("Prompts (highlight one, press the letter of its match):", style="dim"))
+    elif view.kind == "ordering":
+        parts.append(
+            Text("Put in order: ↑/↓ highlight, shift+↑/↓ move, space accepts as shown", style="dim")
+        )
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for i, row in enumerate(view.rows):
+        here = i == view.highlight
+        pointer = "▶" if here else " "
+        if view.kind == "choice":
+            if view.multiple:
+                box = "[x]" if row.selected else "[ ]"
+            else:
+                box = "(•)" if row.selected else "( )"
+            head = f"{pointer} {box} {row.label}."
+        elif view.kind == "ordering":
+            head = f"{pointer} {i + 1}."
+        else:
+            head = f"{pointer} {i + 1}. → {row.assigned or '?'}"
+        style = "reverse" if here else ""
+        body = Text()
+        body_style = "strike dim" if row.struck else ("bold" if row.selected else "")
+        body.append(row.text, style=body_style)
+        if row.struck:
+            body.append("  (struck out)", style="dim")
+        if row.verdict == "right":
+            body.append("  ✓ correct", style="bold green")
+        elif row.verdict == "wrong":
+            body.append("  ✗ your pick, wrong", style="bold red")
+        elif row.verdict == "missed":
+            body.append("  ✓ correct, not picked", style="bold yellow")
+        if row.note:
+            body.append("\n")
+            body.append(row.note, style="italic")
+        grid.add_row(Text(head, style=style), body)
+    parts.append(grid)
+    if view.matches:
+        matches = Table.grid(padding=(0, 1))
+        matches.add_column(no_wrap=True)
+        matches.add_column(ratio=1)
+        for i, match in enumerate(view.matches):
+            matches.add_row(f"   {LETTERS[i]}.", Text(match))
+        parts += [Text("Matches:", style="dim"), matches]
+    return Group(*parts)

@@ -1,0 +1,40 @@
+"""The question navigator: every question's number and state, never by colour alone."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from quizapp.core.exam.session import Session
+
+
+class Navigator(Static):
+    """A grid of question numbers: ● answered, ○ open, ⚑ flagged, ▶ current."""
+
+    DEFAULT_CSS = """
+    Navigator {
+        height: auto;
+        border-top: solid $primary;
+        padding: 0 1;
+    }
+    """
+
+    def show(self, session: Session) -> None:
+        """Draw the grid for ``session``."""
+        self.update(render_navigator(session))
+
+
+def render_navigator(session: Session) -> Text:
+    """The grid as Text."""
+    out = Text()
+    width = len(str(len(session.items)))
+    for i, r in enumerate(session.responses):
+        here = i == session.current
+        mark = "●" if r.answered else "○"
+        flag = "⚑" if r.flagged else " "
+        cell = f"{'▶' if here else ' '}{i + 1:>{width}}{mark}{flag}"
+        style = "reverse" if here else ("bold" if r.flagged else ("" if r.answered else "dim"))
+        out.append(cell, style=style)
+        out.append(" ")
+    out.append("\n● answered  ○ unanswered  ⚑ flagged  ▶ current", style="dim")
+    return out
