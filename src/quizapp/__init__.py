@@ -1,8 +1,4 @@
 """quizapp: a terminal practice-exam trainer for AWS certifications."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("quizapp")
-except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-    __version__ = "0.0.0"
+# Kept here rather than read from package metadata: importlib.metadata costs ~50 ms at start-up.
+__version__ = "0.1.0"

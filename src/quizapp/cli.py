@@ -7,7 +7,6 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -19,8 +18,6 @@ from quizapp.core.bank.schema import json_schema
 from quizapp.core.exam.blueprint import plan
 from quizapp.core.exam.session import Mode, SessionError
 from quizapp.core.study.mastery import mastery
-from quizapp.plain import run_plain
-from quizapp.runner import ExamRunner, start
 from quizapp.storage.database import DatabaseError, set_aside
 
 BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
@@ -156,6 +153,8 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
     if exam is None:
         known = ", ".join(sorted(library.exams)) or "none loaded"
         raise UsageError(f"unknown exam '{args.exam_id}' (known: {known})")
+    from quizapp.runner import ExamRunner, start
+
     mode: Mode = "practice" if args.practice else "exam"
     store = ctx.attempts
     session = next(
@@ -185,6 +184,8 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
         except SessionError as exc:
             raise UsageError(f"exam '{args.exam_id}': {exc} (no questions available)") from None
     if args.plain:
+        from quizapp.plain import run_plain
+
         for note in notes:
             print(note)
         return run_plain(runner, sys.stdin, sys.stdout)
@@ -338,6 +339,8 @@ def cmd_new_bank(target: Path) -> int:
     """Write the template bank to ``target``; never overwrite."""
     if target.suffix not in {".yaml", ".yml"}:
         raise UsageError(f"{target}: a bank file name ends in .yaml or .yml")
+    from importlib import resources
+
     template = resources.files("quizapp").joinpath("templates/new-bank.yaml").read_text("utf-8")
     bank_id = re.sub(r"[^a-z0-9]+", "-", target.stem.lower()).strip("-") or "my-bank"
     text = template.replace("id: my-bank ", f"id: {bank_id} ", 1)

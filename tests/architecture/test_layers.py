@@ -24,13 +24,27 @@ def _imported_modules(code: str, env: dict[str, str] | None = None) -> set[str]:
     return set(out.stdout.split())
 
 
-def test_core_imports_neither_textual_nor_sqlite3() -> None:
-    modules = _imported_modules(
-        "import quizapp.core.bank.library, quizapp.core.bank.cache, quizapp.core.exam.blueprint,"
-        " quizapp.core.bank.schema"
+def _all(package: str) -> list[str]:
+    root = SRC / package.removeprefix("quizapp.").replace(".", "/")
+    return sorted(
+        package + "." + str(p.relative_to(root).with_suffix("")).replace("/", ".")
+        for p in root.rglob("*.py")
+        if p.name != "__init__.py"
     )
-    assert "quizapp.core.bank.library" in modules
+
+
+def test_core_imports_neither_textual_nor_sqlite3() -> None:
+    core = _all("quizapp.core")
+    assert "quizapp.core.exam.session" in core
+    modules = _imported_modules("import " + ", ".join(core))
+    assert set(core) <= modules
     assert not {m for m in modules if m.split(".")[0] in {"textual", "sqlite3", "_sqlite3"}}
+
+
+def test_storage_imports_no_textual() -> None:
+    modules = _imported_modules("import " + ", ".join(_all("quizapp.storage")))
+    assert "quizapp.storage.attempts" in modules
+    assert not {m for m in modules if m.split(".")[0] in {"textual", "rich"}}
 
 
 def test_the_cli_imports_textual_only_to_run_the_tui() -> None:

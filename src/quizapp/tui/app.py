@@ -11,7 +11,6 @@ from textual.binding import Binding, BindingType
 from quizapp.context import AppContext
 from quizapp.runner import ExamRunner
 from quizapp.tui.screens.banks import BanksScreen
-from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 
 
@@ -39,6 +38,8 @@ class QuizApp(App[None]):
         """Open the home screen, and the exam straight away when one was asked for."""
         self.push_screen(HomeScreen(self.context))
         if self._start is not None:
+            from quizapp.tui.screens.exam import ExamScreen  # Markdown is costly to import
+
             self.push_screen(ExamScreen(self._start, self._notes))
 
     def action_open_banks(self) -> None:

@@ -7,18 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-import yaml
-from yaml import events
-
 from quizapp.core.bank.rules import Path
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
-
-try:  # libyaml is what makes loading fast; the pure-Python parser is a fallback only.
-    _Parser: type[Any] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - wheels without libyaml
-    _Parser = yaml.SafeLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +98,11 @@ def parse(text: str, *, positions: bool = False) -> tuple[Any, Positions | None]
     first one met, so an alias bomb costs nothing. Without ``positions`` the first problem of
     any kind stops the parse (callers then re-parse with positions for the full report).
     """
+    # Imported here: a start-up from the cache never parses YAML, so it need not load PyYAML.
+    import yaml
+    from yaml import events
+
+    parser: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
     pos = Positions() if positions else None
     problems = pos.problems if pos is not None else []
     # Each frame: [container, pending key or _NO_KEY, path, start event]
@@ -120,7 +117,7 @@ def parse(text: str, *, positions: bool = False) -> tuple[Any, Positions | None]
     )
     seq_start, seq_end = events.SequenceStartEvent, events.SequenceEndEvent
     try:
-        loader = _Parser(text)  # libyaml checks the characters here already
+        loader = parser(text)  # libyaml checks the characters here already
         get = loader.get_event
         while True:
             ev = get()
@@ -235,7 +232,7 @@ def _refuse(ev: Any) -> None:
     )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
+def _syntax_problem(exc: Any, text: str) -> tuple[Mark, str]:
     mark = exc.problem_mark or exc.context_mark
     where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
     what = exc.problem or "syntax error"

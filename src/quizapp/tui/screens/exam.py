@@ -16,20 +16,13 @@ from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.session import SessionError, arrangement
 from quizapp.runner import ExamRunner
 from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.timefmt import clock
 from quizapp.tui.widgets.choices import LETTERS, AnswerArea, AnswerView, Row, Verdict
 from quizapp.tui.widgets.navigator import Navigator
 
 _CHOICE_KEYS = [(k, i) for i, k in enumerate("abcdefghij")] + [
     (k, i) for i, k in enumerate("1234567890")
 ]
-
-
-def clock(seconds: float) -> str:
-    """``m:ss`` (or ``h:mm:ss``) for a number of seconds."""
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class ExamScreen(Screen[None]):

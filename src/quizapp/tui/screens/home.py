@@ -18,7 +18,7 @@ from quizapp.core.exam.blueprint import ExamPlan, plan
 from quizapp.core.exam.session import Mode, SessionError
 from quizapp.runner import ExamRunner, start
 from quizapp.storage.attempts import AttemptSummary
-from quizapp.tui.screens.exam import ExamScreen, clock
+from quizapp.tui.timefmt import clock
 
 
 class HomeScreen(Screen[None]):
@@ -135,6 +135,8 @@ class HomeScreen(Screen[None]):
 
     # -- actions -----------------------------------------------------------------------------
     def _open(self, runner: ExamRunner, notes: list[str] | None = None) -> None:
+        from quizapp.tui.screens.exam import ExamScreen  # Markdown is costly to import
+
         self.app.push_screen(ExamScreen(runner, notes))
 
     def action_resume(self) -> None:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quizapp.runner import ExamRunner, retry_missed
-from quizapp.tui.screens.exam import clock
+from quizapp.tui.timefmt import clock
 from quizapp.tui.widgets.choices import LETTERS
 
 
