@@ -7,6 +7,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -17,7 +18,6 @@ from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.schema import json_schema
 from quizapp.core.exam.blueprint import plan
 from quizapp.core.exam.session import Mode, SessionError
-from quizapp.core.study.mastery import mastery
 from quizapp.storage.database import DatabaseError, set_aside
 
 BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
@@ -57,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, metavar="S", help="same seed, same questions")
     p.add_argument("--no-adapt", action="store_true", help="plain blueprint-proportional exam")
     p.add_argument("--plain", action="store_true", help="line-based mode for scripts and readers")
+
+    p = sub.add_parser("review", help="drill the notebook entries that are due")
+    p.add_argument("--limit", type=_positive, metavar="N", help="at most N questions")
+    p.add_argument("--plain", action="store_true", help="line-based mode")
+
+    p = sub.add_parser("notebook", help="the wrong-answer notebook")
+    nb = p.add_subparsers(dest="notebook_command", metavar="ACTION", parser_class=_Parser)
+    nb.required = True
+    e = nb.add_parser("export", help="write the notebook as Markdown, CSV or JSON")
+    e.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    e.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
 
     p = sub.add_parser("stats", help="history and mastery")
     p.add_argument("--json", action="store_true")
@@ -104,9 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _context(args: argparse.Namespace) -> AppContext:
-    return make_context(
-        data_dir_override=args.data_dir, extra_banks=args.banks, bundled=not args.no_bundled
-    )
+    try:
+        return make_context(
+            data_dir_override=args.data_dir, extra_banks=args.banks, bundled=not args.no_bundled
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -124,6 +138,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_stats(ctx, as_json=args.json)
     if args.command == "exam":
         return cmd_exam(ctx, args)
+    if args.command == "review":
+        return cmd_review(ctx, args)
+    if args.command == "notebook":
+        return cmd_export(ctx, args.format, args.output)
     from quizapp.tui.app import run_app  # Textual is imported only when the TUI runs
 
     return run_app(ctx)
@@ -194,6 +212,96 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
     return run_app(ctx, runner=runner, notes=notes)
 
 
+def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
+    """Drill the due notebook entries, with feedback after each answer."""
+    from quizapp.runner import ExamRunner, review_drill
+
+    store = ctx.attempts
+    open_drill = next((a for a in store.unfinished() if a.mode == "review"), None)
+    runner: ExamRunner | None = None
+    if open_drill is not None:
+        session = store.load(open_drill.id)
+        if session is not None:
+            runner = ExamRunner(session, store, ctx.library, now=ctx.clock, ticker=ctx.ticker)
+    if runner is None:
+        runner = review_drill(
+            ctx.library,
+            store,
+            seed=ctx.new_seed(),
+            now=ctx.clock,
+            ticker=ctx.ticker,
+            limit=args.limit,
+        )
+    if runner is None:
+        counts = ctx.study.counts(ctx.clock())
+        print(
+            f"Nothing is due: {counts.active} active and {counts.mastered} mastered "
+            "notebook entries."
+        )
+        return 0
+    if args.plain:
+        from quizapp.plain import run_plain
+
+        return run_plain(runner, sys.stdin, sys.stdout)
+    from quizapp.tui.app import run_app
+
+    return run_app(ctx, runner=runner)
+
+
+def notebook_sheets(ctx: AppContext) -> list[Any]:
+    """Every notebook entry with its question, leeches first, then by due date."""
+    from quizapp.core.study.export import Sheet
+
+    sheets = []
+    for entry in ctx.study.entries():
+        item = ctx.library.questions.get(entry.key)
+        sheets.append(Sheet(entry, item.question if item is not None else None))
+    far = datetime.max.replace(tzinfo=UTC)
+    sheets.sort(
+        key=lambda s: (
+            not s.entry.leech,
+            s.entry.status != "active",
+            s.entry.due or far,
+            s.entry.key,
+        )
+    )
+    return sheets
+
+
+def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
+    """Write the notebook in ``fmt`` to ``output`` (atomically) or to stdout."""
+    from quizapp.core.study.export import render
+
+    text = render(notebook_sheets(ctx), fmt)  # type: ignore[arg-type]
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    target = Path(output)
+    try:
+        write_atomically(target, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write to a temporary file beside ``target`` and rename it into place."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path())
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def stats_report(ctx: AppContext) -> dict[str, Any]:
     """The ``quizapp stats --json`` object (SPEC §7.2)."""
     store = ctx.attempts
@@ -215,14 +323,21 @@ def stats_report(ctx: AppContext) -> dict[str, Any]:
         }
         for a in store.summaries()
     ]
+    now = ctx.clock()
     topics = [
-        {"topic": t, "answered": n, "correct": c, "mastery": round(mastery(c, n), 2)}
-        for t, n, c in store.topic_tallies()
+        {
+            "topic": t.topic,
+            "answered": t.answered,
+            "correct": t.correct,
+            "mastery": round(t.mastery(now), 2),
+        }
+        for t in ctx.study.topics()
     ]
+    counts = ctx.study.counts(now)
     return {
         "attempts": attempts,
         "topics": topics,
-        "notebook": {"active": 0, "due": 0, "mastered": 0},
+        "notebook": {"active": counts.active, "due": counts.due, "mastered": counts.mastered},
     }
 
 
@@ -246,6 +361,8 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
     out.write("Topics (weakest first)\n")
     for t in sorted(report["topics"], key=lambda t: t["mastery"]):
         out.write(f"  {t['mastery']:.2f}  {t['correct']:>3}/{t['answered']:<3} {t['topic']}\n")
+    nb = report["notebook"]
+    out.write(f"Notebook: {nb['active']} active, {nb['due']} due now, {nb['mastered']} mastered\n")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
@@ -16,11 +17,28 @@ from quizapp.core.bank.library import Library, load_library
 from quizapp.paths import bundled_banks, data_dir, ensure_dir, env_bank_dirs
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import DB_NAME, connect
+from quizapp.storage.study import StudyStore
 
 
 def utc_now() -> datetime:
     """The real clock (tests pass a fixed one instead)."""
     return datetime.now(UTC)
+
+
+def clock_from_env() -> Callable[[], datetime]:
+    """``$QUIZAPP_NOW`` (an ISO time, UTC if no offset) pins the clock; else the real one.
+
+    It lets a script replay "the next day" (e.g. drilling what a test run left due).
+    """
+    pinned = os.environ.get("QUIZAPP_NOW")
+    if not pinned:
+        return utc_now
+    try:
+        at = datetime.fromisoformat(pinned.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"QUIZAPP_NOW is not an ISO date and time: {pinned!r}") from None
+    fixed = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return lambda: fixed
 
 
 def random_seed() -> int:
@@ -65,6 +83,11 @@ class AppContext:
         return AttemptStore(self.db, self.clock)
 
     @property
+    def study(self) -> StudyStore:
+        """The notebook and topic statistics."""
+        return StudyStore(self.db)
+
+    @property
     def library(self) -> Library:
         """The loaded library (loaded on first use)."""
         if self._library is None:
@@ -78,7 +101,7 @@ def make_context(
     data_dir_override: str | None = None,
     extra_banks: Sequence[str] = (),
     bundled: bool = True,
-    clock: Callable[[], datetime] = utc_now,
+    clock: Callable[[], datetime] | None = None,
     use_cache: bool = True,
 ) -> AppContext:
     """Build the context from the global options (SPEC §2) and the environment."""
@@ -92,4 +115,6 @@ def make_context(
     roots += env_bank_dirs()
     roots += [Path(p).expanduser() for p in extra_banks]
     roots = [r.resolve() for r in roots]
-    return AppContext(data_dir=home, bank_roots=roots, clock=clock, use_cache=use_cache)
+    return AppContext(
+        data_dir=home, bank_roots=roots, clock=clock or clock_from_env(), use_cache=use_cache
+    )

@@ -269,6 +269,12 @@ class PlainExam:
         """Print the results summary."""
         s = self.runner.session
         self.say()
+        if s.mode == "review":
+            self.say(
+                f"Review done: {result.correct} of {result.total} right. Missed ones come "
+                "back sooner; the ones you know move further out."
+            )
+            return
         verdict = "PASS" if result.passed else "FAIL"
         used = _clock(s.elapsed)
         ended = "time ran out" if s.status == "expired" else "submitted"

@@ -17,9 +17,12 @@ from quizapp.core.bank.library import BankUnavailableError, Library
 from quizapp.core.bank.models import ExamInfo, Question
 from quizapp.core.exam import session as engine
 from quizapp.core.exam.scoring import Result, score_marks
-from quizapp.core.exam.selection import make_item, select
-from quizapp.core.exam.session import Mode, Session
+from quizapp.core.exam.selection import History, make_item, select
+from quizapp.core.exam.session import Blueprint, Mode, Session
+from quizapp.core.study import notebook
 from quizapp.storage.attempts import AttemptStore
+from quizapp.storage.database import transaction
+from quizapp.storage.study import StudyStore
 
 SAVE_EVERY = 5.0  # seconds between progress saves while the user is thinking
 
@@ -35,9 +38,11 @@ class ExamRunner:
         *,
         now: Callable[[], datetime],
         ticker: Callable[[], float] = time.monotonic,
+        study: StudyStore | None = None,
     ) -> None:
         self.session = session if session.attempt_id is not None else store.create(session)
         self.store = store
+        self.study = study if study is not None else StudyStore(store.conn)
         self.library = library
         self.now = now
         self.ticker = ticker
@@ -155,8 +160,12 @@ class ExamRunner:
         self._respond(lambda s: engine.match(s, prompt, letter, self.now()))
 
     def check(self) -> None:
-        """Practice: lock the answer and show the feedback."""
-        self._respond(engine.check)
+        """Practice: lock the answer, show the feedback, and count it for study."""
+        pos = self.session.current
+        with transaction(self.store.conn):
+            self._respond(engine.check)
+            if self.session.responses[pos].checked:
+                self._study([pos])
 
     def go(self, index: int) -> None:
         """Move to another question."""
@@ -175,7 +184,33 @@ class ExamRunner:
 
     def _finish(self) -> None:
         marks = [self.correct(i) for i in range(len(self.session.items))]
-        self.store.finish(self.session, marks)
+        with transaction(self.store.conn):  # the result and what it teaches land together
+            self.store.finish(self.session, marks)
+            self._study([i for i, r in enumerate(self.session.responses) if not r.checked])
+
+    def _study(self, positions: list[int]) -> None:
+        """Apply final answers to the notebook, the schedule and topic mastery."""
+        now = self.now()
+        for pos in positions:
+            item, resp = self.session.items[pos], self.session.responses[pos]
+            q = self.question(pos)
+            if not resp.answered or q is None or self.changed(pos):
+                continue
+            correct = self.correct(pos)
+            step = notebook.record(
+                self.study.entry(item.key),
+                key=item.key,
+                topic=item.topic,
+                fingerprint=item.fingerprint,
+                correct=correct,
+                unsure=resp.unsure,
+                picked=resp.picked,
+                now=now,
+            )
+            if step is not None:
+                entry, log = step
+                self.study.save(entry, new_miss=not correct, log=log, at=now)
+            self.study.record_answer(item.key, item.topic, correct, now, item.order)
 
     def result(self) -> Result:
         """The score of the session as it stands."""
@@ -193,19 +228,72 @@ def start(
     ticker: Callable[[], float] = time.monotonic,
     questions: int | None = None,
     minutes: int | None = None,
+    adapt: bool = True,
 ) -> tuple[ExamRunner, list[str]]:
     """Select and store a new session; return its runner and what the start screen should say.
 
-    Practice runs are untimed unless ``minutes`` is given.
+    Practice runs are untimed unless ``minutes`` is given. From the second attempt of an exam
+    on (unless ``adapt`` is off) the pass leans on due notebook entries and weak topics.
     """
     untimed = mode != "exam" and minutes is None
+    history = history_for(store, exam.id, now()) if adapt else None
     chosen = select(
-        library, exam, random.Random(seed), questions=questions, minutes=minutes, untimed=untimed
+        library,
+        exam,
+        random.Random(seed),
+        questions=questions,
+        minutes=minutes,
+        untimed=untimed,
+        history=history,
     )
     session = engine.new_session(
         chosen.blueprint, chosen.items, mode=mode, started_at=now(), seed=seed
     )
     return ExamRunner(session, store, library, now=now, ticker=ticker), chosen.notes
+
+
+def history_for(store: AttemptStore, exam_id: str, now: datetime) -> History | None:
+    """What earlier attempts of ``exam_id`` left behind, or None for a first attempt."""
+    earlier = store.conn.execute(
+        "SELECT COUNT(*) FROM attempts WHERE exam_id = ?", (exam_id,)
+    ).fetchone()[0]
+    if not earlier:
+        return None
+    study = StudyStore(store.conn)
+    return History(
+        due=frozenset(study.due_keys(now)),
+        mastery={t.topic: t.mastery(now) for t in study.topics()},
+        seen=study.seen(),
+    )
+
+
+def review_drill(
+    library: Library,
+    store: AttemptStore,
+    *,
+    seed: int,
+    now: Callable[[], datetime],
+    ticker: Callable[[], float] = time.monotonic,
+    limit: int | None = None,
+) -> ExamRunner | None:
+    """A review drill over the notebook entries due now (None when nothing is due)."""
+    study = StudyStore(store.conn)
+    seen = study.seen()
+    rng = random.Random(seed)
+    items = []
+    for key in study.due_keys(now(), limit):
+        entry = library.questions.get(key)
+        if entry is None:
+            continue  # its bank is not loaded: it waits until it is
+        q = entry.question
+        items.append(make_item(key, q, None, rng, seen.get(key, (now(), ()))[1]))
+    if not items:
+        return None
+    blueprint = Blueprint("review", "Review drill", None, 700, (100, 1000), ())
+    session = engine.new_session(
+        blueprint, tuple(items), mode="review", started_at=now(), seed=seed
+    )
+    return ExamRunner(session, store, library, now=now, ticker=ticker, study=study)
 
 
 def retry_missed(runner: ExamRunner, seed: int) -> ExamRunner:

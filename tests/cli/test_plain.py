@@ -207,3 +207,43 @@ def test_sigkill_mid_exam_loses_no_answer_and_resumes_the_clock(
     # Still the same attempt, still unfinished, nothing lost by the EOF either.
     again = json.loads(run(*args, "stats", "--json").stdout)["attempts"]
     assert [(a["id"], a["answered"]) for a in again] == [(attempt["id"], 2)]
+
+
+def wrong_answer(block: str) -> str:
+    """A wrong answer to the fixture question printed in ``block``."""
+    options = dict(re.findall(r"^.([A-E])\. (.*)$", block, re.M))
+    by_text = {v: k for k, v in options.items()}
+    if "Pick B" in block:
+        return by_text["C"]
+    if "Pick two" in block:
+        return by_text["b"] + by_text["d"]
+    if "Order them" in block:
+        return "".join(by_text[s] for s in ("third", "second", "first"))
+    if "Match them" in block:
+        return "".join(by_text[m] for m in ("m2", "m3", "m1"))
+    return ""
+
+
+def drive(cwd: Path, args: list[str], answer, env: dict[str, str] | None = None) -> str:  # type: ignore[no-untyped-def]
+    """Run quizapp in plain mode, answering each question with ``answer(block)``."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "quizapp", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+    assert proc.stdin is not None
+    transcript = ""
+    while True:
+        chunk = _read_until_prompt(proc)
+        transcript += chunk
+        if not chunk.endswith("> "):
+            break
+        last = chunk.rsplit("\nQuestion ", 1)[-1]
+        reply = "n" if "Go through them again?" in last else answer(last)
+        proc.stdin.write(reply + "\n")
+        proc.stdin.flush()
+    proc.wait(timeout=30)
+    return transcript

@@ -79,7 +79,6 @@ def test_finish_and_summaries() -> None:
     )
     assert summary.percent == 33.3
     assert summary.domains == (("A", 1, 1), ("B", 2, 0))
-    assert st.topic_tallies() == [("T1", 1, 1)]
 
 
 def test_files_are_user_only(tmp_path: Path) -> None:

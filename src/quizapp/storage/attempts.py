@@ -301,16 +301,6 @@ class AttemptStore:
             )
         return out
 
-    def topic_tallies(self) -> list[tuple[str, int, int]]:
-        """Per topic: answers given and how many were right."""
-        return [
-            (topic, answered, correct or 0)
-            for topic, answered, correct in self.conn.execute(
-                "SELECT topic, COUNT(*), SUM(correct = 1) FROM responses"
-                " WHERE answered_at IS NOT NULL GROUP BY topic ORDER BY topic"
-            )
-        ]
-
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]

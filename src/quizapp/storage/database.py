@@ -54,7 +54,13 @@ def connect(path: Path | str) -> sqlite3.Connection:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One atomic, committed write (the connection runs in autocommit mode otherwise)."""
+    """One atomic, committed write (the connection runs in autocommit mode otherwise).
+
+    Inside another transaction it joins that one, so stores can be combined atomically.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

@@ -60,6 +60,55 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE answered_at IS NOT NULL;
     CREATE INDEX responses_question ON responses (question_key, answered_at);
     """,
+    """
+    CREATE TABLE notebook (
+        question_key      TEXT PRIMARY KEY,
+        bank              TEXT NOT NULL,
+        topic             TEXT NOT NULL,
+        fingerprint       TEXT NOT NULL,
+        status            TEXT NOT NULL CHECK (status IN ('active', 'mastered')),
+        times_right_since INTEGER NOT NULL DEFAULT 0,
+        note              TEXT NOT NULL DEFAULT '',
+        card              TEXT,
+        due               TEXT,
+        created_at        TEXT NOT NULL,
+        unsure_only       INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE INDEX notebook_due ON notebook (status, due);
+
+    CREATE TABLE notebook_misses (
+        id           INTEGER PRIMARY KEY,
+        question_key TEXT NOT NULL REFERENCES notebook (question_key) ON DELETE CASCADE,
+        picked       TEXT NOT NULL,
+        missed_at    TEXT NOT NULL
+    );
+    CREATE INDEX notebook_misses_key ON notebook_misses (question_key, id);
+
+    CREATE TABLE review_logs (
+        id           INTEGER PRIMARY KEY,
+        question_key TEXT NOT NULL,
+        reviewed_at  TEXT NOT NULL,
+        log          TEXT NOT NULL
+    );
+
+    -- Running, recency-weighted sums per topic (see quizapp.core.study.mastery): reading
+    -- mastery for every topic is one small table scan however many answers there are.
+    CREATE TABLE topic_stats (
+        topic        TEXT PRIMARY KEY,
+        answered     INTEGER NOT NULL,
+        correct      INTEGER NOT NULL,
+        right_weight REAL NOT NULL,
+        total_weight REAL NOT NULL
+    ) WITHOUT ROWID;
+
+    -- When each question was last answered, for "least recently seen" on later passes.
+    CREATE TABLE question_seen (
+        question_key TEXT PRIMARY KEY,
+        last_seen    TEXT NOT NULL,
+        times_seen   INTEGER NOT NULL,
+        last_order   TEXT NOT NULL DEFAULT '[]'
+    ) WITHOUT ROWID;
+    """,
 )
 LATEST = len(MIGRATIONS)
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import random
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from quizapp.core.bank.models import Domain, DomainMatch, ExamInfo, Question
@@ -15,21 +18,49 @@ if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
 
 
+WEAK_BELOW = 0.7  # topics under this mastery are "weak"
+WEAK_SHARE = 0.6  # at most this share of a domain's open slots goes to weak topics
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What earlier passes left behind, for an adaptive later pass (SPEC §4.3)."""
+
+    due: frozenset[str] = frozenset()
+    mastery: Mapping[str, float] = field(default_factory=dict)  # topics with answers only
+    seen: Mapping[str, tuple[datetime, tuple[int, ...]]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The chosen items, and how many slots other domains had to fill."""
+    """The chosen items, slots other domains had to fill, and what an adaptive pass stresses."""
 
     blueprint: Blueprint
     items: tuple[Item, ...]
     shortfall: dict[str, int]
+    repeats: int = 0
+    emphasis: tuple[tuple[str, float], ...] = ()
 
     @property
     def notes(self) -> list[str]:
         """What the start screen should say about this selection."""
-        return [
+        out = []
+        if self.repeats or self.emphasis:
+            parts = []
+            if self.repeats:
+                parts.append(
+                    f"Repeats {self.repeats} question{'s' if self.repeats != 1 else ''} you missed"
+                )
+            if self.emphasis:
+                topics = ", ".join(f"{t} ({m:.0%})" for t, m in self.emphasis)
+                parts.append(f"emphasises {topics}")
+            text = "; ".join(parts)
+            out.append(text[0].upper() + text[1:] + ".")
+        out += [
             f"{domain}: {n} question(s) short, filled from other domains"
             for domain, n in self.shortfall.items()
         ]
+        return out
 
 
 def fingerprint(q: Question) -> str:
@@ -42,15 +73,22 @@ def fingerprint(q: Question) -> str:
     return hashlib.blake2b("\x1e".join(parts).encode(), digest_size=8).hexdigest()
 
 
-def make_item(key: str, q: Question, domain: str | None, rng: random.Random) -> Item:
-    """An item showing ``q`` with its choices (or steps, or matches) in a shuffled order."""
+def make_item(
+    key: str, q: Question, domain: str | None, rng: random.Random, avoid: tuple[int, ...] = ()
+) -> Item:
+    """An item showing ``q`` with its choices (or steps, or matches) in a shuffled order.
+
+    ``avoid`` is the order it was shown in last time: a repeat gets a new one.
+    """
     size = len(q.choices or q.steps or q.pairs or ())
     order = list(range(size))
     if q.type != "choice" or q.shuffle:
         rng.shuffle(order)
-        if q.type == "ordering" and size > 1:
-            while order == sorted(order):  # an ordering shown already solved teaches nothing
-                rng.shuffle(order)
+        unsolved = q.type != "ordering" or size < 2  # an ordering shown solved teaches nothing
+        for _ in range(20):
+            if tuple(order) != avoid and (unsolved or order != sorted(order)):
+                break
+            rng.shuffle(order)
     return Item(key, q.topic, domain, q.type, tuple(order), fingerprint(q), q.multiple)
 
 
@@ -74,6 +112,7 @@ def select(
     questions: int | None = None,
     minutes: int | None = None,
     untimed: bool = False,
+    history: History | None = None,
 ) -> Selection:
     """Fill each domain's slots with distinct random questions, then shuffle the exam.
 
@@ -88,18 +127,28 @@ def select(
             }
         )
     resolved = plan(exam, library)
-    return _fill(library, exam, resolved, rng)
+    return _fill(library, exam, resolved, rng, history)
 
 
-def _fill(library: Library, exam: ExamInfo, resolved: ExamPlan, rng: random.Random) -> Selection:
+def _fill(
+    library: Library,
+    exam: ExamInfo,
+    resolved: ExamPlan,
+    rng: random.Random,
+    history: History | None,
+) -> Selection:
     used: set[str] = set()
     picks: list[tuple[str, str]] = []
     shortfall: dict[str, int] = {}
+    repeats = 0
     for d in resolved.domains:
-        # Sample first and drop repeats after: copying a 25,000-key pool per domain costs more.
-        take = [
-            k for k in rng.sample(d.keys, min(d.slots + len(used), len(d.keys))) if k not in used
-        ][: d.slots]
+        if history is None:
+            # Sample first and drop repeats after: copying a 25,000-key pool costs more.
+            sample = rng.sample(d.keys, min(d.slots + len(used), len(d.keys)))
+            take = [k for k in sample if k not in used][: d.slots]
+        else:
+            take, due_taken = _adaptive(library, d.keys, d.slots, used, rng, history)
+            repeats += due_taken
         used.update(take)
         picks += [(k, d.name) for k in take]
         if len(take) < d.slots:
@@ -111,8 +160,52 @@ def _fill(library: Library, exam: ExamInfo, resolved: ExamPlan, rng: random.Rand
         used.update(k for k, _ in extra)
         picks += extra
     rng.shuffle(picks)
-    items = tuple(make_item(k, library.questions[k].question, name, rng) for k, name in picks)
-    return Selection(blueprint_of(exam), items, shortfall)
+    seen = history.seen if history is not None else {}
+    items = tuple(
+        make_item(k, library.questions[k].question, name, rng, seen[k][1] if k in seen else ())
+        for k, name in picks
+    )
+    emphasis: tuple[tuple[str, float], ...] = ()
+    if history is not None:
+        chosen_topics = {item.topic for item in items}
+        weak = sorted(
+            (m, t) for t, m in history.mastery.items() if t in chosen_topics and m < WEAK_BELOW
+        )
+        emphasis = tuple((t, m) for m, t in weak[:3])
+    return Selection(blueprint_of(exam), items, shortfall, repeats, emphasis)
+
+
+def _adaptive(
+    library: Library,
+    keys: tuple[str, ...],
+    slots: int,
+    used: set[str],
+    rng: random.Random,
+    history: History,
+) -> tuple[list[str], int]:
+    """Fill one domain: due notebook entries, then weak topics, then unseen, then least recent."""
+    pool = [k for k in keys if k not in used]
+    rng.shuffle(pool)  # random tie-breaks, deterministic for the seed
+    due = [k for k in pool if k in history.due][:slots]
+    take = list(due)
+    taken = set(take)
+    topic_of = {k: library.questions[k].topic for k in pool}
+    never = datetime.min.replace(tzinfo=UTC)
+
+    def last_seen(k: str) -> datetime:
+        return history.seen[k][0] if k in history.seen else never
+
+    weak = [
+        k for k in pool if k not in taken and history.mastery.get(topic_of[k], 1.0) < WEAK_BELOW
+    ]
+    weak.sort(key=lambda k: (history.mastery[topic_of[k]], k in history.seen, last_seen(k)))
+    cap = math.ceil((slots - len(take)) * WEAK_SHARE)
+    take += weak[:cap]
+    taken.update(weak[:cap])
+    rest = [k for k in pool if k not in taken]
+    rest.sort(key=lambda k: (k in history.seen, last_seen(k)))
+    take += rest[: slots - len(take)]
+    return take, len(due)
 
 
 def custom_exam(

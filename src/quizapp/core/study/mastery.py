@@ -1,13 +1,61 @@
-"""Topic mastery: a figure in [0, 1] from a user's answers, near the middle when they are few."""
+"""Topic mastery: a figure in [0, 1] where recent answers count more and few answers stay near 0.5.
+
+Each answer adds weight ``exp((t - EPOCH) / TAU)`` to a topic's running sums, so the sums can be
+kept up to date one answer at a time; reading mastery then scales them by ``exp(-(now - EPOCH) /
+TAU)``, which decays every answer by its age. The figure is the mean of a Beta(1 + right,
+1 + wrong) estimate over those decayed counts.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+TAU = timedelta(days=30)  # an answer a month old counts about a third as much as one today
+
+
+def weight(at: datetime) -> float:
+    """The (unscaled) weight of an answer given at ``at``."""
+    return math.exp((at - EPOCH) / TAU)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicStats:
+    """Running sums for one topic."""
+
+    topic: str
+    answered: int = 0
+    correct: int = 0
+    right_weight: float = 0.0
+    total_weight: float = 0.0
+
+    def add(self, correct: bool, at: datetime) -> TopicStats:
+        """The sums with one more answer."""
+        w = weight(at)
+        return TopicStats(
+            self.topic,
+            self.answered + 1,
+            self.correct + int(correct),
+            self.right_weight + (w if correct else 0.0),
+            self.total_weight + w,
+        )
+
+    def mastery(self, now: datetime) -> float:
+        """The mastery figure at ``now``."""
+        return mastery_from(self.right_weight, self.total_weight, now)
+
+
+def mastery_from(right_weight: float, total_weight: float, now: datetime) -> float:
+    """Mastery from weighted sums, decayed to ``now``."""
+    scale = math.exp(-((now - EPOCH) / TAU))
+    right, total = right_weight * scale, total_weight * scale
+    return (1.0 + right) / (2.0 + total)
+
 
 def mastery(correct: int, answered: int, prior: float = 1.0) -> float:
-    """The mean of a Beta(prior + correct, prior + wrong) estimate of the chance of a right answer.
-
-    With no answers it is 0.5; each answer moves it less the more answers there are.
-    """
+    """Undecayed mastery from plain counts (the Beta mean), for a quick estimate."""
     if answered < 0 or not 0 <= correct <= answered:
         raise ValueError("correct must be between 0 and answered")
     return (prior + correct) / (2 * prior + answered)

@@ -1,0 +1,179 @@
+"""Notebook exports (SPEC §4.2): a Markdown study sheet, Anki-ready CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from quizapp.core.bank.models import Question
+from quizapp.core.exam.selection import fingerprint
+from quizapp.core.study.notebook import Entry
+
+Format = Literal["md", "csv", "json"]
+LETTERS = string.ascii_uppercase
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One entry with its question (None when its bank is not loaded)."""
+
+    entry: Entry
+    question: Question | None
+
+    @property
+    def changed(self) -> bool:
+        """The bank's question differs from the one missed."""
+        return self.question is None or self.entry.changed(fingerprint(self.question))
+
+    def texts(self, picked: Sequence[int]) -> list[str]:
+        """What the user picked, as text (original indices → choice, step or match text)."""
+        q = self.question
+        if q is None:
+            return [f"#{i + 1}" for i in picked]
+        if q.choices:
+            return [q.choices[i].text for i in picked if 0 <= i < len(q.choices)]
+        if q.steps:
+            return [q.steps[i] for i in picked if 0 <= i < len(q.steps)]
+        if q.pairs:
+            return [
+                f"{q.pairs[n].prompt} → {q.pairs[i].match if i >= 0 else '?'}"
+                for n, i in enumerate(picked)
+                if n < len(q.pairs) and i < len(q.pairs)
+            ]
+        return []
+
+    @property
+    def answer(self) -> list[str]:
+        """The right answer as text."""
+        q = self.question
+        if q is None:
+            return []
+        if q.choices:
+            return [q.choices[i].text for i in q.correct]
+        if q.steps:
+            return list(q.steps)
+        return [f"{p.prompt} → {p.match}" for p in q.pairs or ()]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def as_dict(sheet: Sheet) -> dict[str, Any]:
+    """One JSON object per entry."""
+    e, q = sheet.entry, sheet.question
+    return {
+        "key": e.key,
+        "question": q.prompt.strip() if q else None,
+        "bank": e.bank,
+        "topic": e.topic,
+        "status": e.status,
+        "times_missed": e.times_missed,
+        "times_right_since": e.times_right_since,
+        "first_missed": _iso(e.first_missed),
+        "last_missed": _iso(e.last_missed),
+        "due": _iso(e.due),
+        "picked": [{"choices": sheet.texts(m.picked), "at": _iso(m.at)} for m in e.misses],
+        "answer": sheet.answer,
+        "explanation": (q.explanation or "").strip() if q else None,
+        "references": [r.url for r in q.references] if q else [],
+        "note": e.note,
+        "leech": e.leech,
+        "question_changed": sheet.changed,
+    }
+
+
+def to_json(sheets: Sequence[Sheet]) -> str:
+    """A JSON list, one object per entry."""
+    return json.dumps([as_dict(s) for s in sheets], indent=2, ensure_ascii=False) + "\n"
+
+
+def _front(sheet: Sheet) -> str:
+    q = sheet.question
+    if q is None:
+        return sheet.entry.key
+    lines = [q.prompt.strip()]
+    if q.choices:
+        lines += [f"{LETTERS[i]}. {c.text}" for i, c in enumerate(q.choices)]
+    elif q.steps:
+        lines.append("Put in order: " + " / ".join(sorted(q.steps)))
+    elif q.pairs:
+        lines.append("Match: " + " / ".join(p.prompt for p in q.pairs))
+    return "\n".join(lines)
+
+
+def _back(sheet: Sheet) -> str:
+    q, e = sheet.question, sheet.entry
+    lines = ["Answer: " + "; ".join(sheet.answer)]
+    if e.misses:
+        lines.append("You picked: " + "; ".join(sheet.texts(e.misses[-1].picked)))
+    if q is not None:
+        for c in q.choices or ():
+            if c.why:
+                lines.append(f"{c.text}: {c.why.strip()}")
+        if q.explanation:
+            lines.append(q.explanation.strip())
+        lines += [r.url for r in q.references]
+    if e.note:
+        lines.append("My note: " + e.note)
+    return "\n".join(lines)
+
+
+def to_csv(sheets: Sequence[Sheet]) -> str:
+    """Front, back and tags columns, with the header lines Anki reads on import."""
+    out = io.StringIO()
+    out.write("#separator:comma\n#html:false\n#columns:Front,Back,Tags\n#tags column:3\n")
+    writer = csv.writer(out, lineterminator="\n")
+    for s in sheets:
+        tags = ["quizapp", s.entry.bank, s.entry.topic.replace(" ", "_")]
+        if s.entry.leech:
+            tags.append("leech")
+        writer.writerow([_front(s), _back(s), " ".join(tags)])
+    return out.getvalue()
+
+
+def to_markdown(sheets: Sequence[Sheet], title: str = "quizapp wrong-answer notebook") -> str:
+    """A readable study sheet."""
+    parts = [f"# {title}\n"]
+    for n, s in enumerate(sheets, 1):
+        e, q = s.entry, s.question
+        flags: list[str] = [e.status]
+        if e.leech:
+            flags.append("leech: read the references")
+        if s.changed:
+            flags.append("question changed since you missed it")
+        parts.append(f"## {n}. {e.topic} ({e.bank})\n")
+        parts.append(
+            f"*{', '.join(flags)} · missed {e.times_missed} times · due {_iso(e.due) or '—'}*\n"
+        )
+        parts.append((q.prompt.strip() if q else f"`{e.key}` (bank not loaded)") + "\n")
+        if e.misses:
+            picks = "; ".join(sheet_pick for sheet_pick in s.texts(e.misses[-1].picked))
+            parts.append(f"**Your answer:** {picks or '—'}\n")
+        parts.append("**Right answer:** " + "; ".join(s.answer) + "\n")
+        if q is not None:
+            whys = [f"- {c.text}: {c.why.strip()}" for c in q.choices or () if c.why]
+            if whys:
+                parts.append("**Why:**\n\n" + "\n".join(whys) + "\n")
+            if q.explanation:
+                parts.append(q.explanation.strip() + "\n")
+            if q.references:
+                parts.append("**References:** " + ", ".join(r.url for r in q.references) + "\n")
+        if e.note:
+            parts.append(f"**My note:** {e.note}\n")
+    return "\n".join(parts)
+
+
+def render(sheets: Sequence[Sheet], fmt: Format) -> str:
+    """The export in ``fmt``."""
+    if fmt == "json":
+        return to_json(sheets)
+    if fmt == "csv":
+        return to_csv(sheets)
+    return to_markdown(sheets)
