@@ -276,6 +276,8 @@ def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
+    from quizapp.files import write_atomically
+
     target = Path(output)
     try:
         write_atomically(target, text)
@@ -283,23 +285,6 @@ def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
     print(f"wrote {target}", file=sys.stderr)
     return 0
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write to a temporary file beside ``target`` and rename it into place."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path())
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def stats_report(ctx: AppContext) -> dict[str, Any]:

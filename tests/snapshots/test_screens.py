@@ -68,3 +68,15 @@ def test_review(snap_compare: Any) -> None:
 
 def test_results(snap_compare: Any) -> None:
     assert snap_compare(exam_app(), terminal_size=(100, 40), run_before=at("plain", "a", "s", "y"))
+
+
+def test_notebook(snap_compare: Any) -> None:
+    from tests.tui.test_notebook import seeded_app
+
+    assert snap_compare(seeded_app(), terminal_size=(120, 32), press=["n"])
+
+
+def test_home_with_notebook_due(snap_compare: Any) -> None:
+    from tests.tui.test_notebook import seeded_app
+
+    assert snap_compare(seeded_app(), terminal_size=(100, 36))

@@ -29,6 +29,8 @@ class HomeScreen(Screen[None]):
         Binding("enter,e", "start('exam')", "Exam"),
         Binding("p", "start('practice')", "Practice"),
         Binding("c", "custom", "Custom"),
+        Binding("d", "drill", "Drill due"),
+        Binding("n", "notebook", "Notebook"),
         Binding("r", "resume", "Resume", show=False),
         Binding("b", "app.open_banks", "Banks"),
         Binding("q", "app.quit", "Quit"),
@@ -51,6 +53,7 @@ class HomeScreen(Screen[None]):
             yield Static("Exams", classes="section-title")
             yield DataTable(id="exams", cursor_type="row", zebra_stripes=True)
             yield Static(id="exam-detail")
+            yield Static(id="study-line")
             yield Static(self._banks_line(), id="banks-line")
             if self.library.problems:
                 yield Static(self._warning_line(), id="load-warning")
@@ -96,6 +99,7 @@ class HomeScreen(Screen[None]):
             )
         if self.plans:
             table.move_cursor(row=min(max(row, 0), len(self.plans) - 1))
+        self._study_line()
         line = self.query_one("#resume-line", Static)
         line.display = bool(self.unfinished)
         if self.unfinished:
@@ -109,6 +113,38 @@ class HomeScreen(Screen[None]):
                     style="bold",
                 )
             )
+
+    def _study_line(self) -> None:
+        study, now = self.context.study, self.context.clock()
+        counts = study.counts(now)
+        text = Text()
+        text.append("Notebook: ", style="bold")
+        text.append(f"{counts.due} due now · {counts.active} active · {counts.mastered} mastered")
+        text.append("  (d drills what is due, n opens the notebook)", style="dim")
+        weakest = sorted((t.mastery(now), t.topic) for t in study.topics())[:3]
+        if weakest:
+            text.append("\nWeakest topics: ", style="bold")
+            text.append(", ".join(f"{topic} {m:.0%}" for m, topic in weakest))
+        self.query_one("#study-line", Static).update(text)
+
+    def action_notebook(self) -> None:
+        """Open the wrong-answer notebook."""
+        from quizapp.tui.screens.notebook import NotebookScreen
+
+        self.app.push_screen(NotebookScreen(self.context))
+
+    def action_drill(self) -> None:
+        """Drill the notebook entries that are due now."""
+        from quizapp.runner import review_drill
+
+        ctx = self.context
+        runner = review_drill(
+            self.library, ctx.attempts, seed=ctx.new_seed(), now=ctx.clock, ticker=ctx.ticker
+        )
+        if runner is None:
+            self.notify("Nothing in the notebook is due right now.")
+            return
+        self._open(runner)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the domains of the highlighted exam."""

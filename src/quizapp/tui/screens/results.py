@@ -89,6 +89,17 @@ class ResultsScreen(Screen[None]):
         if weak:
             out.append("\nTopics missed: ")
             out.append(", ".join(f"{t.name} ({t.correct}/{t.total})" for t in weak[:6]))
+        now = self.runner.now()
+        here = {item.topic for item in s.items}
+        mastery = sorted(
+            (t.mastery(now), t.topic) for t in self.runner.study.topics() if t.topic in here
+        )
+        if mastery:
+            out.append("\nTopic mastery now (weakest first): ")
+            out.append(", ".join(f"{topic} {m:.0%}" for m, topic in mastery[:6]))
+        missed = sum(1 for i in res.missed if s.responses[i].answered)
+        if missed and s.mode != "review":
+            out.append(f"\n{missed} wrong answer(s) went into the notebook.", style="bold")
         return out
 
     def on_mount(self) -> None:

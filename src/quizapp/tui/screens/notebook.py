@@ -1,0 +1,366 @@
+"""The notebook screen: filter and search the misses, read one in full, note, master, drill."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Markdown, Select, Static, TextArea
+
+from quizapp.context import AppContext
+from quizapp.core.study import notebook
+from quizapp.core.study.export import Sheet, render
+from quizapp.core.study.notebook import Entry
+
+SHOWN = 200  # rows drawn at once; the filter narrows the rest down
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """An entry as the list filters it."""
+
+    sheet: Sheet
+    haystack: str  # lower-case text the search looks in
+
+
+def entry_markdown(sheet: Sheet, now: datetime) -> str:
+    """One entry in full: question, every wrong pick with dates, right answer, why, note."""
+    e, q = sheet.entry, sheet.question
+    head = [f"### {e.topic} · {e.bank}"]
+    flags: list[str] = [e.status]
+    if e.is_due(now):
+        flags.append("due now")
+    if e.leech:
+        flags.append("**leech**: missed 4+ times, read the references before drilling again")
+    if sheet.changed:
+        flags.append("**question changed** in its bank since you missed it")
+    head.append(" · ".join(flags))
+    head.append(
+        f"Missed {e.times_missed} times · right {e.times_right_since} times since · "
+        f"due {e.due.date().isoformat() if e.due else '—'}"
+    )
+    head.append(q.prompt if q is not None else f"`{e.key}`: its bank is not loaded.")
+    if e.misses:
+        picks = "\n".join(
+            f"- {m.at.date().isoformat()}: {'; '.join(sheet.texts(m.picked)) or '—'}"
+            for m in e.misses
+        )
+        head.append("**Your wrong picks**\n\n" + picks)
+    elif e.unsure_only:
+        head.append("*You answered right but marked it unsure.*")
+    head.append("**Right answer:** " + "; ".join(sheet.answer))
+    if q is not None:
+        whys = [f"- {c.text}: {c.why.strip()}" for c in q.choices or () if c.why]
+        if whys:
+            head.append("**Why**\n\n" + "\n".join(whys))
+        if q.explanation:
+            head.append(q.explanation)
+        if q.references:
+            head.append(
+                "**References**\n\n"
+                + "\n".join(f"- [{r.title or r.url}]({r.url})" for r in q.references)
+            )
+    head.append("**Your note:** " + (e.note or "*none: press enter to write one*"))
+    return "\n\n".join(head)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Edit a note: ctrl+s saves, escape cancels."""
+
+    DEFAULT_CSS = """
+    NoteScreen { align: center middle; }
+    NoteScreen > Vertical { width: 80%; height: 60%; border: thick $accent; background: $panel; }
+    NoteScreen TextArea { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        """A text area and the keys."""
+        with Vertical():
+            yield Static(Text("Your note (ctrl+s saves, escape cancels)", style="bold"))
+            yield TextArea(self.note, id="note-text")
+
+    def on_mount(self) -> None:
+        """Start typing at once."""
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        """Close with the text."""
+        self.dismiss(self.query_one(TextArea).text.strip())
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+class NotebookScreen(Screen[None]):
+    """The wrong-answer notebook."""
+
+    DEFAULT_CSS = """
+    NotebookScreen #nb-filters { height: auto; }
+    NotebookScreen #nb-filters Select { width: 1fr; }
+    NotebookScreen #nb-search { width: 2fr; }
+    NotebookScreen #nb-main { height: 1fr; }
+    NotebookScreen #nb-table { width: 3fr; height: 1fr; }
+    NotebookScreen #nb-detail { width: 2fr; height: 1fr; border-left: solid $primary; }
+    NotebookScreen #nb-count { padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "note", "Note"),
+        Binding("m", "toggle_mastered", "Mastered"),
+        Binding("delete,ctrl+d", "delete", "Delete"),
+        Binding("d", "drill", "Drill due"),
+        Binding("e", "export", "Export"),
+        Binding("slash", "search", "Search"),
+        Binding("escape,q", "back", "Back"),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.rows: list[Row] = []
+        self.shown: list[Row] = []
+
+    def compose(self) -> ComposeResult:
+        """Filters, the list, the detail pane."""
+        with Horizontal(id="nb-filters"):
+            yield Input(placeholder="search (/)", id="nb-search")
+            yield Select(
+                [
+                    ("all", "all"),
+                    ("active", "active"),
+                    ("due now", "due"),
+                    ("mastered", "mastered"),
+                    ("leeches", "leech"),
+                ],
+                value="all",
+                allow_blank=False,
+                id="nb-status",
+            )
+            yield Select([], prompt="any bank", id="nb-bank")
+            yield Select([], prompt="any topic", id="nb-topic")
+        yield Static(id="nb-count")
+        with Horizontal(id="nb-main"):
+            yield DataTable(id="nb-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="nb-detail"):
+                yield Markdown(id="nb-markdown")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load every entry once; filtering works on memory."""
+        table = self.query_one("#nb-table", DataTable)
+        table.add_columns("!", "Topic", "Missed", "Due", "Question")
+        self.load()
+        table.focus()
+
+    def load(self) -> None:
+        """(Re)read the notebook."""
+        library = self.context.library
+        rows = []
+        for entry in self.context.study.entries():
+            item = library.questions.get(entry.key)
+            sheet = Sheet(entry, item.question if item is not None else None)
+            prompt = sheet.question.prompt if sheet.question is not None else ""
+            hay = f"{entry.key} {entry.topic} {prompt} {entry.note}".lower()
+            rows.append(Row(sheet, hay))
+        now = self.context.clock()
+        # Leeches first, then what is due, then the rest by due date.
+        far = now.replace(year=9999)
+        rows.sort(
+            key=lambda r: (
+                not r.sheet.entry.leech,
+                not r.sheet.entry.is_due(now),
+                r.sheet.entry.due or far,
+                r.sheet.entry.key,
+            )
+        )
+        self.rows = rows
+        banks = sorted({r.sheet.entry.bank for r in rows})
+        topics = sorted({r.sheet.entry.topic for r in rows})
+        self.query_one("#nb-bank", Select).set_options([(b, b) for b in banks])
+        self.query_one("#nb-topic", Select).set_options([(t, t) for t in topics])
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Apply the filters and the search to the list."""
+        now = self.context.clock()
+        words = self.query_one("#nb-search", Input).value.lower().split()
+        status = self.query_one("#nb-status", Select).value
+        bank = self.query_one("#nb-bank", Select).value
+        topic = self.query_one("#nb-topic", Select).value
+        out = []
+        for row in self.rows:
+            e = row.sheet.entry
+            if status == "active" and e.status != "active":
+                continue
+            if status == "mastered" and e.status != "mastered":
+                continue
+            if status == "due" and not e.is_due(now):
+                continue
+            if status == "leech" and not e.leech:
+                continue
+            if isinstance(bank, str) and e.bank != bank:
+                continue
+            if isinstance(topic, str) and e.topic != topic:
+                continue
+            if words and not all(w in row.haystack for w in words):
+                continue
+            out.append(row)
+        self.shown = out
+        table = self.query_one("#nb-table", DataTable)
+        table.clear()
+        for row in out[:SHOWN]:
+            e, q = row.sheet.entry, row.sheet.question
+            mark = (
+                "L"
+                if e.leech
+                else ("✓" if e.status == "mastered" else ("●" if e.is_due(now) else ""))
+            )
+            first = (q.prompt.strip().splitlines() or [""])[0] if q is not None else e.key
+            table.add_row(
+                mark,
+                Text(e.topic),
+                str(e.times_missed),
+                e.due.date().isoformat() if e.due else "—",
+                Text(first[:60]),
+            )
+        counts = self.context.study.counts(now)
+        more = f" (first {SHOWN}; narrow the filter)" if len(out) > SHOWN else ""
+        self.query_one("#nb-count", Static).update(
+            Text(
+                f"{len(out)} shown{more} · {counts.due} due · {counts.active} active · "
+                f"{counts.mastered} mastered   L leech · ● due · ✓ mastered"
+            )
+        )
+        self.show_detail()
+
+    def current(self) -> Row | None:
+        """The highlighted entry."""
+        table = self.query_one("#nb-table", DataTable)
+        if 0 <= table.cursor_row < min(len(self.shown), SHOWN):
+            return self.shown[table.cursor_row]
+        return None
+
+    def show_detail(self) -> None:
+        """Draw the highlighted entry in the detail pane."""
+        row = self.current()
+        text = entry_markdown(row.sheet, self.context.clock()) if row else "*No entry here.*"
+        self.query_one("#nb-markdown", Markdown).update(text)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        """Follow the highlight."""
+        self.show_detail()
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        """Search as you type."""
+        self.refilter()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        """Enter in the search box goes to the list."""
+        self.query_one("#nb-table", DataTable).focus()
+
+    def on_select_changed(self, _event: Select.Changed) -> None:
+        """A filter changed."""
+        if self.rows or self.is_mounted:
+            self.refilter()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        """Enter on an entry edits its note."""
+        self.action_note()
+
+    def _replace(self, entry: Entry) -> None:
+        self.context.study.save(entry)
+        self.load()
+
+    def action_note(self) -> None:
+        """Edit the highlighted entry's note."""
+        row = self.current()
+        if row is None:
+            return
+        entry = row.sheet.entry
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self._replace(notebook.with_note(entry, text))
+
+        self.app.push_screen(NoteScreen(entry.note), saved)
+
+    def action_toggle_mastered(self) -> None:
+        """Mark the highlighted entry mastered, or active again."""
+        row = self.current()
+        if row is None:
+            return
+        e = row.sheet.entry
+        self._replace(
+            notebook.master(e)
+            if e.status == "active"
+            else notebook.unmaster(e, self.context.clock())
+        )
+
+    def action_delete(self) -> None:
+        """Delete the highlighted entry (after asking)."""
+        from quizapp.tui.screens.confirm import ConfirmScreen
+
+        row = self.current()
+        if row is None:
+            return
+        key = row.sheet.entry.key
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.context.study.delete(key)
+                self.load()
+
+        self.app.push_screen(ConfirmScreen(f"Delete the notebook entry for {key}?"), done)
+
+    def action_drill(self) -> None:
+        """Drill the entries that are due now."""
+        from quizapp.runner import review_drill
+        from quizapp.tui.screens.exam import ExamScreen
+
+        ctx = self.context
+        runner = review_drill(
+            ctx.library, ctx.attempts, seed=ctx.new_seed(), now=ctx.clock, ticker=ctx.ticker
+        )
+        if runner is None:
+            self.notify("Nothing is due right now.")
+            return
+        self.app.push_screen(ExamScreen(runner))
+
+    def action_export(self) -> None:
+        """Write the notebook as a Markdown study sheet in the working folder."""
+        from quizapp.files import write_atomically
+
+        target = Path.cwd() / "quizapp-notebook.md"
+        try:
+            write_atomically(target, render([r.sheet for r in self.rows], "md"))
+        except OSError as exc:
+            self.notify(f"Cannot write {target}: {exc.strerror}", severity="error")
+            return
+        self.notify(f"Wrote {target} (CSV and JSON: quizapp notebook export --format ...)")
+
+    def action_search(self) -> None:
+        """Jump to the search box."""
+        self.query_one("#nb-search", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a drill: the schedule moved."""
+        self.load()
+
+    def action_back(self) -> None:
+        """Back to the home screen."""
+        self.dismiss()

@@ -1,0 +1,135 @@
+"""Pilot tests of the notebook screen: filters, search, notes, mastering, drilling."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from textual.widgets import DataTable, Input, Markdown, Select
+
+from quizapp.core.study import notebook
+from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.exam import ExamScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.notebook import NotebookScreen, NoteScreen
+from tests.tui.conftest import EXAM_BANKS, NOW, make_context_for
+
+
+def seeded_app() -> QuizApp:
+    """The exam-bank app with three misses recorded yesterday (all due now)."""
+    ctx = make_context_for(EXAM_BANKS)
+    yesterday = NOW - timedelta(days=1)
+    for key, topic, times in (
+        ("tui/plain", "Multi", 1),
+        ("tui/case", "Case study", 4),
+        ("tui/order", "Ordering", 1),
+    ):
+        entry = None
+        for n in range(times):
+            step = notebook.record(
+                entry,
+                key=key,
+                topic=topic,
+                fingerprint=_fp(ctx, key),
+                correct=False,
+                unsure=False,
+                picked=(1,) if key != "tui/order" else (2, 1, 0),
+                now=yesterday - timedelta(days=times - n),
+            )
+            assert step is not None
+            entry = step[0]
+        assert entry is not None
+        ctx.study.save(entry, new_miss=False)
+        for m in entry.misses:
+            ctx.db.execute(
+                "INSERT INTO notebook_misses (question_key, picked, missed_at) VALUES (?, ?, ?)",
+                (key, str(list(m.picked)), m.at.isoformat()),
+            )
+    return QuizApp(ctx)
+
+
+def _fp(ctx, key: str) -> str:  # type: ignore[no-untyped-def]
+    from quizapp.core.exam.selection import fingerprint
+
+    return fingerprint(ctx.library.questions[key].question)
+
+
+@pytest.fixture
+def nb_app() -> QuizApp:
+    return seeded_app()
+
+
+def _rows(app: QuizApp) -> int:
+    return app.screen.query_one("#nb-table", DataTable).row_count
+
+
+async def test_filters_and_search(nb_app: QuizApp) -> None:
+    async with nb_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        assert isinstance(nb_app.screen, NotebookScreen)
+        assert _rows(nb_app) == 3
+        first = nb_app.screen.query_one("#nb-table", DataTable).get_row_at(0)
+        assert first[0] == "L"  # the leech comes first
+        detail = nb_app.screen.query_one("#nb-markdown", Markdown).source
+        assert "**leech**" in detail
+        assert "Your wrong picks" in detail
+        nb_app.screen.query_one("#nb-status", Select).value = "leech"
+        await pilot.pause()
+        assert _rows(nb_app) == 1
+        nb_app.screen.query_one("#nb-status", Select).value = "all"
+        nb_app.screen.query_one("#nb-topic", Select).value = "Ordering"
+        await pilot.pause()
+        assert _rows(nb_app) == 1
+        nb_app.screen.query_one("#nb-topic", Select).clear()
+        await pilot.pause()
+        await pilot.press("slash")
+        assert isinstance(nb_app.focused, Input)
+        await pilot.press(*"stores obj")
+        assert _rows(nb_app) == 1
+        assert (
+            "Which service stores objects?"
+            in nb_app.screen.query_one("#nb-markdown", Markdown).source
+        )
+        nb_app.screen.query_one("#nb-search", Input).value = ""
+        await pilot.pause()
+        assert _rows(nb_app) == 3
+
+
+async def test_note_editing_persists_and_mastering(nb_app: QuizApp) -> None:
+    async with nb_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.press("enter")
+        assert isinstance(nb_app.screen, NoteScreen)
+        await pilot.press(*"check the table")
+        await pilot.press("ctrl+s")
+        assert isinstance(nb_app.screen, NotebookScreen)
+        key = nb_app.screen.current().sheet.entry.key  # type: ignore[union-attr]
+        assert nb_app.context.study.entry(key).note == "check the table"  # type: ignore[union-attr]
+        assert "check the table" in nb_app.screen.query_one("#nb-markdown", Markdown).source
+        await pilot.press("m")
+        assert nb_app.context.study.entry(key).status == "mastered"  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert isinstance(nb_app.screen, HomeScreen)
+
+
+async def test_drill_due_runs_a_review_with_feedback(nb_app: QuizApp) -> None:
+    async with nb_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n", "d")
+        screen = nb_app.screen
+        assert isinstance(screen, ExamScreen)
+        runner = screen.runner
+        assert runner.session.mode == "review"
+        assert len(runner.session.items) == 3
+        assert {it.key for it in runner.session.items} == {"tui/plain", "tui/case", "tui/order"}
+        while runner.session.item.kind != "choice":
+            await pilot.press("n")
+        await pilot.press("a", "enter")
+        assert runner.session.response.checked
+        assert screen.query_one("#exam-feedback", Markdown).display
+
+
+async def test_home_shows_what_is_due(nb_app: QuizApp) -> None:
+    async with nb_app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        line = str(nb_app.screen.query_one("#study-line").content)
+        assert "3 due now · 3 active · 0 mastered" in line
