@@ -69,7 +69,7 @@ async def test_filters_and_search(nb_app: QuizApp) -> None:
         assert isinstance(nb_app.screen, NotebookScreen)
         assert _rows(nb_app) == 3
         first = nb_app.screen.query_one("#nb-table", DataTable).get_row_at(0)
-        assert first[0] == "L"  # the leech comes first
+        assert str(first[0]) == "L"  # the leech comes first
         detail = nb_app.screen.query_one("#nb-markdown", Markdown).source
         assert "**leech**" in detail
         assert "Your wrong picks" in detail
@@ -103,7 +103,7 @@ async def test_note_editing_persists_and_mastering(nb_app: QuizApp) -> None:
         await pilot.press(*"check the table")
         await pilot.press("ctrl+s")
         assert isinstance(nb_app.screen, NotebookScreen)
-        key = nb_app.screen.current().sheet.entry.key  # type: ignore[union-attr]
+        key = nb_app.screen.current().entry.key  # type: ignore[union-attr]
         assert nb_app.context.study.entry(key).note == "check the table"  # type: ignore[union-attr]
         assert "check the table" in nb_app.screen.query_one("#nb-markdown", Markdown).source
         await pilot.press("m")

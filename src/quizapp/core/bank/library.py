@@ -85,6 +85,22 @@ class LoadedBank:
             self._checked[index] = found
         return found
 
+    def prompt(self, index: int) -> str:
+        """Question ``index``'s prompt for listing and searching (not validated yet if cached).
+
+        Plain text shown as text; the question itself is validated when it is opened.
+        """
+        if self._file is not None:
+            return self._file.questions[index].prompt
+        if index in self._checked:
+            return self._checked[index].prompt
+        assert self._raw is not None
+        try:
+            text = self._raw["questions"][index]["prompt"]
+        except (LookupError, TypeError):
+            return ""
+        return text if isinstance(text, str) else ""
+
     def scenario(self, scenario_id: str) -> str | None:
         """The text of a scenario of this bank."""
         if self._file is not None:
@@ -120,6 +136,11 @@ class LibraryQuestion:
         if q.id != self.id:
             raise BankUnavailableError(f"{self.owner.path}: question '{self.id}' moved")
         return q
+
+    @property
+    def prompt(self) -> str:
+        """The prompt, cheaply (see :meth:`LoadedBank.prompt`)."""
+        return self.owner.prompt(self.index)
 
     @property
     def scenario(self) -> str | None:

@@ -12,9 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Markdown, Select, Static, TextArea
 
 from quizapp.context import AppContext
+from quizapp.core.bank.library import LibraryQuestion
 from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, render
 from quizapp.core.study.notebook import Entry
@@ -22,12 +24,22 @@ from quizapp.core.study.notebook import Entry
 SHOWN = 200  # rows drawn at once; the filter narrows the rest down
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Row:
-    """An entry as the list filters it."""
+    """An entry as the list filters it; its question is validated only when opened."""
 
-    sheet: Sheet
+    entry: Entry
+    prompt: str
     haystack: str  # lower-case text the search looks in
+    item: LibraryQuestion | None
+    _sheet: Sheet | None = None
+
+    @property
+    def sheet(self) -> Sheet:
+        """The entry with its validated question."""
+        if self._sheet is None:
+            self._sheet = Sheet(self.entry, self.item.question if self.item is not None else None)
+        return self._sheet
 
 
 def entry_markdown(sheet: Sheet, now: datetime) -> str:
@@ -134,6 +146,8 @@ class NotebookScreen(Screen[None]):
         self.context = context
         self.rows: list[Row] = []
         self.shown: list[Row] = []
+        self._resumed = False
+        self._detail_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Filters, the list, the detail pane."""
@@ -173,24 +187,23 @@ class NotebookScreen(Screen[None]):
         rows = []
         for entry in self.context.study.entries():
             item = library.questions.get(entry.key)
-            sheet = Sheet(entry, item.question if item is not None else None)
-            prompt = sheet.question.prompt if sheet.question is not None else ""
+            prompt = item.prompt if item is not None else ""
             hay = f"{entry.key} {entry.topic} {prompt} {entry.note}".lower()
-            rows.append(Row(sheet, hay))
+            rows.append(Row(entry, prompt, hay, item))
         now = self.context.clock()
         # Leeches first, then what is due, then the rest by due date.
         far = now.replace(year=9999)
         rows.sort(
             key=lambda r: (
-                not r.sheet.entry.leech,
-                not r.sheet.entry.is_due(now),
-                r.sheet.entry.due or far,
-                r.sheet.entry.key,
+                not r.entry.leech,
+                not r.entry.is_due(now),
+                r.entry.due or far,
+                r.entry.key,
             )
         )
         self.rows = rows
-        banks = sorted({r.sheet.entry.bank for r in rows})
-        topics = sorted({r.sheet.entry.topic for r in rows})
+        banks = sorted({r.entry.bank for r in rows})
+        topics = sorted({r.entry.topic for r in rows})
         self.query_one("#nb-bank", Select).set_options([(b, b) for b in banks])
         self.query_one("#nb-topic", Select).set_options([(t, t) for t in topics])
         self.refilter()
@@ -204,7 +217,7 @@ class NotebookScreen(Screen[None]):
         topic = self.query_one("#nb-topic", Select).value
         out = []
         for row in self.rows:
-            e = row.sheet.entry
+            e = row.entry
             if status == "active" and e.status != "active":
                 continue
             if status == "mastered" and e.status != "mastered":
@@ -224,19 +237,17 @@ class NotebookScreen(Screen[None]):
         table = self.query_one("#nb-table", DataTable)
         table.clear()
         for row in out[:SHOWN]:
-            e, q = row.sheet.entry, row.sheet.question
+            e = row.entry
             mark = (
                 "L"
                 if e.leech
                 else ("✓" if e.status == "mastered" else ("●" if e.is_due(now) else ""))
             )
-            first = (q.prompt.strip().splitlines() or [""])[0] if q is not None else e.key
+            first = (row.prompt.strip().splitlines() or [""])[0] if row.item else e.key
+            due = e.due.date().isoformat() if e.due else "—"
+            # Text cells: a str cell would be parsed for markup and emoji codes.
             table.add_row(
-                mark,
-                Text(e.topic),
-                str(e.times_missed),
-                e.due.date().isoformat() if e.due else "—",
-                Text(first[:60]),
+                Text(mark), Text(e.topic), Text(str(e.times_missed)), Text(due), Text(first[:60])
             )
         counts = self.context.study.counts(now)
         more = f" (first {SHOWN}; narrow the filter)" if len(out) > SHOWN else ""
@@ -246,7 +257,10 @@ class NotebookScreen(Screen[None]):
                 f"{counts.mastered} mastered   L leech · ● due · ✓ mastered"
             )
         )
-        self.show_detail()
+        # The detail pane is Markdown, the slowest thing here: draw it once typing pauses.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(0.15, self.show_detail)
 
     def current(self) -> Row | None:
         """The highlighted entry."""
@@ -291,7 +305,7 @@ class NotebookScreen(Screen[None]):
         row = self.current()
         if row is None:
             return
-        entry = row.sheet.entry
+        entry = row.entry
 
         def saved(text: str | None) -> None:
             if text is not None:
@@ -304,7 +318,7 @@ class NotebookScreen(Screen[None]):
         row = self.current()
         if row is None:
             return
-        e = row.sheet.entry
+        e = row.entry
         self._replace(
             notebook.master(e)
             if e.status == "active"
@@ -318,7 +332,7 @@ class NotebookScreen(Screen[None]):
         row = self.current()
         if row is None:
             return
-        key = row.sheet.entry.key
+        key = row.entry.key
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -358,8 +372,10 @@ class NotebookScreen(Screen[None]):
         self.query_one("#nb-search", Input).focus()
 
     def on_screen_resume(self) -> None:
-        """Back from a drill: the schedule moved."""
-        self.load()
+        """Back from a drill: the schedule moved (the first showing has just loaded)."""
+        if self._resumed:
+            self.load()
+        self._resumed = True
 
     def action_back(self) -> None:
         """Back to the home screen."""
