@@ -114,32 +114,8 @@ class AttemptStore:
 
     def save(self, session: Session, position: int, correct: bool | None) -> None:
         """Commit one question's response and the attempt's progress, in one transaction."""
-        attempt_id = self._id(session)
-        r, item = session.responses[position], session.items[position]
         with transaction(self.conn):
-            self.conn.execute(
-                "INSERT INTO responses (attempt_id, position, question_key, topic, picked, correct,"
-                " flagged, unsure, struck, checked, seconds, answered_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (attempt_id, position) DO UPDATE SET picked = excluded.picked,"
-                " correct = excluded.correct, flagged = excluded.flagged, unsure = excluded.unsure,"
-                " struck = excluded.struck, checked = excluded.checked, seconds = excluded.seconds,"
-                " answered_at = excluded.answered_at",
-                (
-                    attempt_id,
-                    position,
-                    item.key,
-                    item.topic,
-                    json.dumps(r.picked),
-                    None if correct is None else int(correct),
-                    int(r.flagged),
-                    int(r.unsure),
-                    json.dumps(sorted(r.struck)),
-                    int(r.checked),
-                    r.seconds,
-                    _ts(r.answered_at),
-                ),
-            )
+            self._upsert(session, position, correct)
             self._progress(session)
 
     def save_progress(self, session: Session) -> None:
@@ -149,32 +125,36 @@ class AttemptStore:
 
     def finish(self, session: Session, marks: Sequence[bool]) -> None:
         """Commit the end of a session and the final correctness of every question."""
-        attempt_id = self._id(session)
-        pairs = zip(session.items, session.responses, strict=True)
         with transaction(self.conn):
-            for position, (item, r) in enumerate(pairs):
-                self.conn.execute(
-                    "INSERT INTO responses (attempt_id, position, question_key, topic, picked,"
-                    " correct, flagged, unsure, struck, checked, seconds, answered_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (attempt_id, position) DO UPDATE SET correct = excluded.correct,"
-                    " seconds = excluded.seconds",
-                    (
-                        attempt_id,
-                        position,
-                        item.key,
-                        item.topic,
-                        json.dumps(r.picked),
-                        int(marks[position]),
-                        int(r.flagged),
-                        int(r.unsure),
-                        json.dumps(sorted(r.struck)),
-                        int(r.checked),
-                        r.seconds,
-                        _ts(r.answered_at),
-                    ),
-                )
+            for position, mark in enumerate(marks):
+                self._upsert(session, position, mark)
             self._progress(session)
+
+    def _upsert(self, session: Session, position: int, correct: bool | None) -> None:
+        r, item = session.responses[position], session.items[position]
+        self.conn.execute(
+            "INSERT INTO responses (attempt_id, position, question_key, topic, picked, correct,"
+            " flagged, unsure, struck, checked, seconds, answered_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (attempt_id, position) DO UPDATE SET picked = excluded.picked,"
+            " correct = excluded.correct, flagged = excluded.flagged, unsure = excluded.unsure,"
+            " struck = excluded.struck, checked = excluded.checked, seconds = excluded.seconds,"
+            " answered_at = excluded.answered_at",
+            (
+                self._id(session),
+                position,
+                item.key,
+                item.topic,
+                json.dumps(r.picked),
+                None if correct is None else int(correct),
+                int(r.flagged),
+                int(r.unsure),
+                json.dumps(sorted(r.struck)),
+                int(r.checked),
+                r.seconds,
+                _ts(r.answered_at),
+            ),
+        )
 
     def _progress(self, session: Session) -> None:
         self.conn.execute(

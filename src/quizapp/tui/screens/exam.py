@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
+from quizapp.context import AppContext
 from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.session import SessionError, arrangement
@@ -23,6 +24,23 @@ from quizapp.tui.widgets.navigator import Navigator
 _CHOICE_KEYS = [(k, i) for i, k in enumerate("abcdefghij")] + [
     (k, i) for i, k in enumerate("1234567890")
 ]
+
+
+def open_drill(screen: Screen[None], context: AppContext) -> None:
+    """Start a review drill of the notebook entries due now, or say that nothing is due."""
+    from quizapp.runner import review_drill
+
+    runner = review_drill(
+        context.library,
+        context.attempts,
+        seed=context.new_seed(),
+        now=context.clock,
+        ticker=context.ticker,
+    )
+    if runner is None:
+        screen.notify("Nothing in the notebook is due right now.")
+        return
+    screen.app.push_screen(ExamScreen(runner))
 
 
 class ExamScreen(Screen[None]):

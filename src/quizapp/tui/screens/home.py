@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quizapp.context import AppContext
+from quizapp.core.bank.models import ExamInfo
 from quizapp.core.exam.blueprint import ExamPlan, plan
 from quizapp.core.exam.session import Mode, SessionError
 from quizapp.runner import ExamRunner, start
@@ -135,16 +136,9 @@ class HomeScreen(Screen[None]):
 
     def action_drill(self) -> None:
         """Drill the notebook entries that are due now."""
-        from quizapp.runner import review_drill
+        from quizapp.tui.screens.exam import open_drill
 
-        ctx = self.context
-        runner = review_drill(
-            self.library, ctx.attempts, seed=ctx.new_seed(), now=ctx.clock, ticker=ctx.ticker
-        )
-        if runner is None:
-            self.notify("Nothing in the notebook is due right now.")
-            return
-        self._open(runner)
+        open_drill(self, self.context)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the domains of the highlighted exam."""
@@ -201,6 +195,9 @@ class HomeScreen(Screen[None]):
         if open_:
             self._resume(open_[0].id)
             return
+        self._start_new(exam, mode)
+
+    def _start_new(self, exam: ExamInfo, mode: Mode, minutes: int | None = None) -> None:
         ctx = self.context
         try:
             runner, notes = start(
@@ -211,6 +208,7 @@ class HomeScreen(Screen[None]):
                 seed=ctx.new_seed(),
                 now=ctx.clock,
                 ticker=ctx.ticker,
+                minutes=minutes,
             )
         except SessionError as exc:
             self.notify(f"Cannot start {exam.title}: {exc}.", severity="error")
@@ -226,24 +224,8 @@ class HomeScreen(Screen[None]):
     def _custom_chosen(self, choice: object) -> None:
         from quizapp.tui.screens.custom import CustomChoice
 
-        if not isinstance(choice, CustomChoice):
-            return
-        ctx = self.context
-        try:
-            runner, notes = start(
-                self.library,
-                ctx.attempts,
-                choice.exam,
-                mode=choice.mode,
-                seed=ctx.new_seed(),
-                now=ctx.clock,
-                ticker=ctx.ticker,
-                minutes=choice.exam.minutes,
-            )
-        except SessionError as exc:
-            self.notify(f"Cannot start: {exc}.", severity="error")
-            return
-        self._open(runner, notes)
+        if isinstance(choice, CustomChoice):
+            self._start_new(choice.exam, choice.mode, choice.exam.minutes)
 
 
 def _score(a: AttemptSummary) -> str:

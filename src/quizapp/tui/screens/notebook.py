@@ -343,17 +343,9 @@ class NotebookScreen(Screen[None]):
 
     def action_drill(self) -> None:
         """Drill the entries that are due now."""
-        from quizapp.runner import review_drill
-        from quizapp.tui.screens.exam import ExamScreen
+        from quizapp.tui.screens.exam import open_drill
 
-        ctx = self.context
-        runner = review_drill(
-            ctx.library, ctx.attempts, seed=ctx.new_seed(), now=ctx.clock, ticker=ctx.ticker
-        )
-        if runner is None:
-            self.notify("Nothing is due right now.")
-            return
-        self.app.push_screen(ExamScreen(runner))
+        open_drill(self, self.context)
 
     def action_export(self) -> None:
         """Write the notebook as a Markdown study sheet in the working folder."""
