@@ -63,8 +63,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill the exams table."""
         table = self.query_one("#exams", DataTable)
-        table.add_column("Exam", width=44)
-        table.add_columns("Qs", "Min", "Last", "Best")
+        table.add_column("Exam", width=40)
+        table.add_columns("Qs", "Min", "Last", "Best", "Ready")
         self.fill()
         if not self.plans:
             self.query_one("#exam-detail", Static).update(
@@ -96,6 +96,7 @@ class HomeScreen(Screen[None]):
                 str(exam.minutes) if exam.minutes else "—",
                 last,
                 best,
+                readiness(done),
                 key=exam.id,
             )
         if self.plans:
@@ -226,6 +227,19 @@ class HomeScreen(Screen[None]):
 
         if isinstance(choice, CustomChoice):
             self._start_new(choice.exam, choice.mode, choice.exam.minutes)
+
+
+READY_PERCENT = 70.0  # strong candidates call 70% on fresh mock exams "ready"
+
+
+def readiness(done: list[AttemptSummary]) -> str:
+    """ "✓ yes" when the last two finished mock exams both reached 70%, else a hint."""
+    if not done:
+        return "—"
+    recent = done[:2]
+    if len(recent) == 2 and all(a.percent >= READY_PERCENT for a in recent):
+        return "✓ yes"
+    return "✗ not yet"
 
 
 def _score(a: AttemptSummary) -> str:
