@@ -194,3 +194,29 @@ def test_unknown_command_is_a_one_line_usage_error(run: Run) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("quizapp: error: argument COMMAND: invalid choice")
     assert result.stderr.count("\n") == 1
+
+
+def test_a_damaged_database_is_reported_and_left_alone(run: Run, isolated_home: Path) -> None:
+    db = isolated_home / "quizapp.db"
+    db.write_bytes(b"not a database at all" * 50)
+    before = db.read_bytes()
+    result = run("stats", "--json")
+    assert result.returncode == 1
+    first, second = result.stderr.splitlines()
+    assert first.startswith(f"quizapp: error: {db}: not a readable quizapp database")
+    assert first.endswith("the file was left untouched")
+    assert second == "quizapp: run quizapp in a terminal to start a fresh database beside it"
+    assert db.read_bytes() == before
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_exam_and_bad_numbers_are_usage_errors(run: Run) -> None:
+    unknown = run("exam", "clf-c03", "--plain")
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("quizapp: error: unknown exam 'clf-c03' (known: aif-c01,")
+    bad = run("exam", "clf-c02", "--questions", "0", "--plain")
+    assert bad.returncode == 2
+    assert "must be 1 or more, not 0" in bad.stderr
+    pinned = run("stats", env={"QUIZAPP_NOW": "tomorrow"})
+    assert pinned.returncode == 2
+    assert pinned.stderr == "quizapp: error: QUIZAPP_NOW is not an ISO date and time: 'tomorrow'\n"
