@@ -9,16 +9,17 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from quizapp import __version__
 from quizapp.context import AppContext, make_context, utc_now
 from quizapp.core.bank.library import Library, load_library
 from quizapp.core.bank.problems import Problem
-from quizapp.core.bank.schema import json_schema
 from quizapp.core.exam.blueprint import plan
-from quizapp.core.exam.session import Mode, SessionError
 from quizapp.storage.database import DatabaseError, set_aside
+
+if TYPE_CHECKING:
+    from quizapp.core.exam.session import Mode
 
 BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
 
@@ -127,6 +128,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return cmd_validate(args.paths, fmt=args.format, strict=args.strict)
     if args.command == "schema":
+        from quizapp.core.bank.schema import json_schema
+
         print(json.dumps(json_schema(args.kind), indent=2))
         return 0
     if args.command == "new-bank":
@@ -171,6 +174,7 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
     if exam is None:
         known = ", ".join(sorted(library.exams)) or "none loaded"
         raise UsageError(f"unknown exam '{args.exam_id}' (known: {known})")
+    from quizapp.core.exam.session import SessionError
     from quizapp.runner import ExamRunner, start
 
     mode: Mode = "practice" if args.practice else "exam"

@@ -10,14 +10,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp import __version__
 from quizapp.core.bank.cache import BankCache
 from quizapp.core.bank.library import Library, load_library
 from quizapp.paths import bundled_banks, data_dir, ensure_dir, env_bank_dirs
-from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import DB_NAME, connect
-from quizapp.storage.study import StudyStore
+
+if TYPE_CHECKING:
+    from quizapp.storage.attempts import AttemptStore
+    from quizapp.storage.study import StudyStore
 
 
 def utc_now() -> datetime:
@@ -80,11 +83,15 @@ class AppContext:
     @property
     def attempts(self) -> AttemptStore:
         """The attempt repository."""
+        from quizapp.storage.attempts import AttemptStore
+
         return AttemptStore(self.db, self.clock)
 
     @property
     def study(self) -> StudyStore:
         """The notebook and topic statistics."""
+        from quizapp.storage.study import StudyStore  # brings fsrs: only when studying
+
         return StudyStore(self.db)
 
     @property

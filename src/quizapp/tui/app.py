@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from quizapp.context import AppContext
-from quizapp.runner import ExamRunner
-from quizapp.tui.screens.banks import BanksScreen
 from quizapp.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from quizapp.runner import ExamRunner
 
 
 class QuizApp(App[None]):
@@ -44,6 +45,8 @@ class QuizApp(App[None]):
 
     def action_open_banks(self) -> None:
         """Show every bank and every load problem."""
+        from quizapp.tui.screens.banks import BanksScreen
+
         self.push_screen(BanksScreen(self.context.library))
 
 

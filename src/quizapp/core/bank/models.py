@@ -27,7 +27,8 @@ LETTERS = string.ascii_uppercase
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    # defer_build: a start from the cache validates only exams; bank schemas build on first use.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def _raise_or_collect(issues: list[Issue], info: ValidationInfo) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
 from rich.table import Table
@@ -14,18 +14,21 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quizapp.context import AppContext
-from quizapp.core.bank.models import ExamInfo
 from quizapp.core.exam.blueprint import ExamPlan, plan
-from quizapp.core.exam.session import Mode, SessionError
-from quizapp.runner import ExamRunner, start
-from quizapp.storage.attempts import AttemptSummary
 from quizapp.tui.timefmt import clock
+
+if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
+    from quizapp.core.bank.models import ExamInfo
+    from quizapp.core.exam.session import Mode
+    from quizapp.runner import ExamRunner
+    from quizapp.storage.attempts import AttemptSummary
 
 
 class HomeScreen(Screen[None]):
     """Lists the exams (questions per domain, minutes, last and best score) and the banks."""
 
     CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#exams"  # focused before the first frame: the footer is built once
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,e", "start('exam')", "Exam"),
         Binding("p", "start('practice')", "Practice"),
@@ -70,7 +73,6 @@ class HomeScreen(Screen[None]):
             self.query_one("#exam-detail", Static).update(
                 Text("No exams loaded. Add an exam blueprint file (see README).")
             )
-        table.focus()
 
     def on_screen_resume(self) -> None:
         """Coming back from an exam: scores and the resume line may have changed."""
@@ -178,6 +180,8 @@ class HomeScreen(Screen[None]):
         self._resume(self.unfinished[0].id)
 
     def _resume(self, attempt_id: int) -> None:
+        from quizapp.runner import ExamRunner
+
         session = self.context.attempts.load(attempt_id)
         if session is None:
             return
@@ -199,6 +203,9 @@ class HomeScreen(Screen[None]):
         self._start_new(exam, mode)
 
     def _start_new(self, exam: ExamInfo, mode: Mode, minutes: int | None = None) -> None:
+        from quizapp.core.exam.session import SessionError
+        from quizapp.runner import start
+
         ctx = self.context
         try:
             runner, notes = start(
