@@ -187,3 +187,22 @@ async def test_exam_screen_at_160x50(exam_app: QuizApp) -> None:
         screen = _exam(exam_app)
         await pilot.press("v")
         assert "Question 1 of 6" in _plain(screen.query_one("#exam-status", Static))
+
+
+async def test_stats_screen_lists_attempts_and_topics(exam_app: QuizApp) -> None:
+    from quizapp.tui.screens.stats import StatsScreen
+
+    async with exam_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await _go_to(exam_app, pilot, "plain")
+        await pilot.press("b", "s", "y")  # one wrong answer, then submit
+        await pilot.pause()
+        await pilot.press("escape", "t")
+        assert isinstance(exam_app.screen, StatsScreen)
+        attempts = exam_app.screen.query_one("#stats-attempts", DataTable)
+        assert attempts.row_count == 1
+        assert attempts.get_row_at(0)[4] == "100 ✗ fail"
+        topics = exam_app.screen.query_one("#stats-topics", DataTable)
+        assert [str(topics.get_row_at(i)[2]) for i in range(topics.row_count)] == ["Multi"]
+        assert "1 due now" not in _plain(exam_app.screen.query_one("#stats-notebook", Static))
+        assert "1 active" in _plain(exam_app.screen.query_one("#stats-notebook", Static))

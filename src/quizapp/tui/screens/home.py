@@ -37,6 +37,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "notebook", "Notebook"),
         Binding("r", "resume", "Resume", show=False),
         Binding("b", "app.open_banks", "Banks"),
+        Binding("t", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -130,6 +131,12 @@ class HomeScreen(Screen[None]):
             text.append("\nWeakest topics: ", style="bold")
             text.append(", ".join(f"{topic} {m:.0%}" for m, topic in weakest))
         self.query_one("#study-line", Static).update(text)
+
+    def action_stats(self) -> None:
+        """Open the statistics screen."""
+        from quizapp.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.context))
 
     def action_notebook(self) -> None:
         """Open the wrong-answer notebook."""

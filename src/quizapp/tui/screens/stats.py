@@ -1,0 +1,78 @@
+"""The statistics screen: every attempt, and topic mastery weakest first."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quizapp.context import AppContext
+from quizapp.tui.timefmt import clock
+
+
+class StatsScreen(Screen[None]):
+    """Attempts (newest first) and topics (weakest first)."""
+
+    DEFAULT_CSS = """
+    StatsScreen .section { text-style: bold; padding: 0 1; margin-top: 1; }
+    StatsScreen DataTable { height: auto; max-height: 16; margin: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "Back")]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        """Two tables and the notebook counts."""
+        with VerticalScroll():
+            yield Static(id="stats-notebook")
+            yield Static("Attempts (newest first)", classes="section")
+            yield DataTable(id="stats-attempts", cursor_type="row", zebra_stripes=True)
+            yield Static(
+                "Topics (weakest first; mastery favours recent answers)", classes="section"
+            )
+            yield DataTable(id="stats-topics", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the tables from the database."""
+        ctx, now = self.context, self.context.clock()
+        counts = ctx.study.counts(now)
+        self.query_one("#stats-notebook", Static).update(
+            Text(
+                f"Notebook: {counts.due} due now · {counts.active} active · "
+                f"{counts.mastered} mastered"
+            )
+        )
+        attempts = self.query_one("#stats-attempts", DataTable)
+        attempts.add_columns("#", "Exam", "Mode", "Status", "Score", "Correct", "Time", "Started")
+        for a in ctx.attempts.summaries():
+            verdict = "✓ pass" if a.passed else "✗ fail"
+            attempts.add_row(
+                str(a.id),
+                Text(a.title),
+                a.mode,
+                a.status.replace("_", " "),
+                f"{a.scaled_score} {verdict}",
+                f"{a.correct}/{a.total} ({a.percent:.0f}%)",
+                clock(a.elapsed),
+                a.started_at.strftime("%Y-%m-%d %H:%M"),
+            )
+        topics = self.query_one("#stats-topics", DataTable)
+        topics.add_columns("Mastery", "Right", "Topic")
+        for t in sorted(ctx.study.topics(), key=lambda t: t.mastery(now)):
+            topics.add_row(f"{t.mastery(now):.0%}", f"{t.correct}/{t.answered}", Text(t.topic))
+        if not attempts.row_count:
+            attempts.add_row(
+                "", Text("No attempts yet: start one from the home screen."), "", "", "", "", "", ""
+            )
+
+    def action_back(self) -> None:
+        """Back to the home screen."""
+        self.dismiss()
