@@ -204,8 +204,9 @@ class NotebookScreen(Screen[None]):
         self.rows = rows
         banks = sorted({r.entry.bank for r in rows})
         topics = sorted({r.entry.topic for r in rows})
-        self.query_one("#nb-bank", Select).set_options([(b, b) for b in banks])
-        self.query_one("#nb-topic", Select).set_options([(t, t) for t in topics])
+        # Text labels: bank ids and topics are bank text, never markup.
+        self.query_one("#nb-bank", Select).set_options([(Text(b), b) for b in banks])
+        self.query_one("#nb-topic", Select).set_options([(Text(t), t) for t in topics])
         self.refilter()
 
     def refilter(self) -> None:
