@@ -70,7 +70,7 @@ async def test_filters_and_search(nb_app: QuizApp) -> None:
         assert _rows(nb_app) == 3
         first = nb_app.screen.query_one("#nb-table", DataTable).get_row_at(0)
         assert str(first[0]) == "L"  # the leech comes first
-        detail = nb_app.screen.query_one("#nb-markdown", Markdown).source
+        detail = nb_app.screen.detail_source  # type: ignore[attr-defined]
         assert "**leech**" in detail
         assert "Your wrong picks" in detail
         nb_app.screen.query_one("#nb-status", Select).value = "leech"
@@ -86,9 +86,9 @@ async def test_filters_and_search(nb_app: QuizApp) -> None:
         assert isinstance(nb_app.focused, Input)
         await pilot.press(*"stores obj")
         assert _rows(nb_app) == 1
+        await pilot.pause(0.3)  # the detail pane waits until typing pauses
         assert (
-            "Which service stores objects?"
-            in nb_app.screen.query_one("#nb-markdown", Markdown).source
+            "Which service stores objects?" in nb_app.screen.detail_source  # type: ignore[attr-defined]
         )
         nb_app.screen.query_one("#nb-search", Input).value = ""
         await pilot.pause()
@@ -105,7 +105,7 @@ async def test_note_editing_persists_and_mastering(nb_app: QuizApp) -> None:
         assert isinstance(nb_app.screen, NotebookScreen)
         key = nb_app.screen.current().entry.key  # type: ignore[union-attr]
         assert nb_app.context.study.entry(key).note == "check the table"  # type: ignore[union-attr]
-        assert "check the table" in nb_app.screen.query_one("#nb-markdown", Markdown).source
+        assert "check the table" in nb_app.screen.detail_source  # type: ignore[attr-defined]
         await pilot.press("m")
         assert nb_app.context.study.entry(key).status == "mastered"  # type: ignore[union-attr]
         await pilot.press("escape")

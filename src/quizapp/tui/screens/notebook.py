@@ -7,13 +7,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
+from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Markdown, Select, Static, TextArea
+from textual.widgets import DataTable, Footer, Input, Select, Static, TextArea
 
 from quizapp.context import AppContext
 from quizapp.core.bank.library import LibraryQuestion
@@ -148,6 +149,7 @@ class NotebookScreen(Screen[None]):
         self.shown: list[Row] = []
         self._resumed = False
         self._detail_timer: Timer | None = None
+        self.detail_source = ""
 
     def compose(self) -> ComposeResult:
         """Filters, the list, the detail pane."""
@@ -171,7 +173,9 @@ class NotebookScreen(Screen[None]):
         with Horizontal(id="nb-main"):
             yield DataTable(id="nb-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="nb-detail"):
-                yield Markdown(id="nb-markdown")
+                # A Rich Markdown renderable in one Static draws far faster than the Markdown
+                # widget's tree of blocks, which matters when following the highlight.
+                yield Static(id="nb-markdown")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -204,9 +208,11 @@ class NotebookScreen(Screen[None]):
         self.rows = rows
         banks = sorted({r.entry.bank for r in rows})
         topics = sorted({r.entry.topic for r in rows})
-        # Text labels: bank ids and topics are bank text, never markup.
-        self.query_one("#nb-bank", Select).set_options([(Text(b), b) for b in banks])
-        self.query_one("#nb-topic", Select).set_options([(Text(t), t) for t in topics])
+        # Text labels: bank ids and topics are bank text, never markup. New options are not a
+        # change of filter, so their Changed messages would only filter the list twice more.
+        with self.prevent(Select.Changed):
+            self.query_one("#nb-bank", Select).set_options([(Text(b), b) for b in banks])
+            self.query_one("#nb-topic", Select).set_options([(Text(t), t) for t in topics])
         self.refilter()
 
     def refilter(self) -> None:
@@ -274,7 +280,8 @@ class NotebookScreen(Screen[None]):
         """Draw the highlighted entry in the detail pane."""
         row = self.current()
         text = entry_markdown(row.sheet, self.context.clock()) if row else "*No entry here.*"
-        self.query_one("#nb-markdown", Markdown).update(text)
+        self.detail_source = text
+        self.query_one("#nb-markdown", Static).update(RichMarkdown(text, hyperlinks=False))
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         """Follow the highlight."""
