@@ -226,7 +226,7 @@ class HomeScreen(Screen[None]):
                 minutes=minutes,
             )
         except SessionError as exc:
-            self.notify(f"Cannot start {exam.title}: {exc}.", severity="error")
+            self.notify(f"Cannot start {exam.title}: {exc}.", severity="error", markup=False)
             return
         self._open(runner, notes)
 

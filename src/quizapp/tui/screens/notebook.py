@@ -363,9 +363,11 @@ class NotebookScreen(Screen[None]):
         try:
             write_atomically(target, render([r.sheet for r in self.rows], "md"))
         except OSError as exc:
-            self.notify(f"Cannot write {target}: {exc.strerror}", severity="error")
+            self.notify(f"Cannot write {target}: {exc.strerror}", severity="error", markup=False)
             return
-        self.notify(f"Wrote {target} (CSV and JSON: quizapp notebook export --format ...)")
+        self.notify(
+            f"Wrote {target} (CSV and JSON: quizapp notebook export --format ...)", markup=False
+        )
 
     def action_search(self) -> None:
         """Jump to the search box."""
