@@ -257,7 +257,9 @@ class ExamScreen(Screen[None]):
     async def _to_results(self) -> None:
         from quizapp.tui.screens.results import ResultsScreen
 
-        await self.app.switch_screen(ResultsScreen(self.runner))
+        # Not awaited: this can run inside a modal's dismiss callback, and waiting there for
+        # the switch to finish can stall the message loop that has to finish it.
+        self.app.switch_screen(ResultsScreen(self.runner))
 
     # -- actions -----------------------------------------------------------------------------
     async def _do(self, change: str, *args: int) -> None:
