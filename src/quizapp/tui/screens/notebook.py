@@ -167,8 +167,8 @@ class NotebookScreen(Screen[None]):
                 allow_blank=False,
                 id="nb-status",
             )
-            yield Select([], prompt="any bank", id="nb-bank")
-            yield Select([], prompt="any topic", id="nb-topic")
+            yield Select([], prompt="bank", id="nb-bank")
+            yield Select([], prompt="topic", id="nb-topic")
         yield Static(id="nb-count")
         with Horizontal(id="nb-main"):
             yield DataTable(id="nb-table", cursor_type="row", zebra_stripes=True)

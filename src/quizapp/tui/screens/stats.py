@@ -54,12 +54,14 @@ class StatsScreen(Screen[None]):
         attempts.add_columns("#", "Exam", "Mode", "Status", "Score", "Correct", "Time", "Started")
         for a in ctx.attempts.summaries():
             verdict = "✓ pass" if a.passed else "✗ fail"
+            # A review drill has no blueprint to pass: only its tally means something.
+            score = "—" if a.mode == "review" else f"{a.scaled_score} {verdict}"
             attempts.add_row(
                 str(a.id),
                 Text(a.title),
                 a.mode,
                 a.status.replace("_", " "),
-                f"{a.scaled_score} {verdict}",
+                score,
                 f"{a.correct}/{a.total} ({a.percent:.0f}%)",
                 clock(a.elapsed),
                 a.started_at.strftime("%Y-%m-%d %H:%M"),
