@@ -342,10 +342,11 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
     out.write("Attempts\n")
     for a in report["attempts"]:
         verdict = "pass" if a["passed"] else "fail"
+        score = "" if a["mode"] == "review" else f"{a['scaled_score']:>4} {verdict}"
         out.write(
             f"  #{a['id']:<4} {a['exam']:<18} {a['mode']:<8} {a['status']:<11} "
-            f"{a['correct']:>3}/{a['total']:<3} {a['percent']:>5.1f}%  "
-            f"{a['scaled_score']:>4} {verdict}\n"
+            f"{a['correct']:>3}/{a['total']:<3} {a['percent']:>5.1f}%  {score}".rstrip()
+            + "\n"
         )
     out.write("Topics (weakest first)\n")
     for t in sorted(report["topics"], key=lambda t: t["mastery"]):
