@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from quizapp.core.study.mastery import TopicStats, weight
-from quizapp.core.study.notebook import Entry, Miss
+from quizapp.core.study.notebook import Entry, Miss, Summary
 from quizapp.storage.database import transaction
 
 
@@ -90,6 +90,17 @@ class StudyStore:
                 unsure_only=bool(unsure),
             )
             for key, bank, topic, fp, status, right, note, card, due, created, unsure in rows
+        ]
+
+    def summaries(self) -> list[Summary]:
+        """Every entry as a list shows it: one query, no misses to read."""
+        return [
+            Summary(key, bank, topic, status, _dt(due), missed, note)
+            for key, bank, topic, status, due, missed, note in self.conn.execute(
+                "SELECT n.question_key, n.bank, n.topic, n.status, n.due,"
+                " (SELECT COUNT(*) FROM notebook_misses m WHERE m.question_key = n.question_key),"
+                " n.note FROM notebook n"
+            )
         ]
 
     def save(

@@ -66,6 +66,28 @@ class Entry:
         return current_fingerprint != self.fingerprint
 
 
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a list of entries shows and filters on, without each entry's misses."""
+
+    key: str
+    bank: str
+    topic: str
+    status: Status
+    due: datetime | None
+    times_missed: int
+    note: str
+
+    @property
+    def leech(self) -> bool:
+        """Missed so often that reading the references beats drilling."""
+        return self.times_missed >= LEECH_AFTER
+
+    def is_due(self, now: datetime) -> bool:
+        """Active and scheduled for now or earlier."""
+        return self.status == "active" and self.due is not None and self.due <= now
+
+
 def record(
     entry: Entry | None,
     *,

@@ -20,27 +20,27 @@ from quizapp.context import AppContext
 from quizapp.core.bank.library import LibraryQuestion
 from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, render
-from quizapp.core.study.notebook import Entry
+from quizapp.core.study.notebook import Entry, Summary
+from quizapp.storage.study import StudyStore
 
 SHOWN = 200  # rows drawn at once; the filter narrows the rest down
 
 
 @dataclass(slots=True)
 class Row:
-    """An entry as the list filters it; its question is validated only when opened."""
+    """An entry as the list filters it; the full entry and its question load when opened."""
 
-    entry: Entry
+    entry: Summary
     prompt: str
     haystack: str  # lower-case text the search looks in
     item: LibraryQuestion | None
-    _sheet: Sheet | None = None
 
-    @property
-    def sheet(self) -> Sheet:
-        """The entry with its validated question."""
-        if self._sheet is None:
-            self._sheet = Sheet(self.entry, self.item.question if self.item is not None else None)
-        return self._sheet
+    def sheet(self, study: StudyStore) -> Sheet | None:
+        """The whole entry (misses included) with its validated question."""
+        entry = study.entry(self.entry.key)
+        if entry is None:
+            return None
+        return Sheet(entry, self.item.question if self.item is not None else None)
 
 
 def entry_markdown(sheet: Sheet, now: datetime) -> str:
@@ -189,7 +189,7 @@ class NotebookScreen(Screen[None]):
         """(Re)read the notebook."""
         library = self.context.library
         rows = []
-        for entry in self.context.study.entries():
+        for entry in self.context.study.summaries():
             item = library.questions.get(entry.key)
             prompt = item.prompt if item is not None else ""
             hay = f"{entry.key} {entry.topic} {prompt} {entry.note}".lower()
@@ -279,7 +279,8 @@ class NotebookScreen(Screen[None]):
     def show_detail(self) -> None:
         """Draw the highlighted entry in the detail pane."""
         row = self.current()
-        text = entry_markdown(row.sheet, self.context.clock()) if row else "*No entry here.*"
+        sheet = row.sheet(self.context.study) if row else None
+        text = entry_markdown(sheet, self.context.clock()) if sheet else "*No entry here.*"
         self.detail_source = text
         self.query_one("#nb-markdown", Static).update(RichMarkdown(text, hyperlinks=False))
 
@@ -308,12 +309,16 @@ class NotebookScreen(Screen[None]):
         self.context.study.save(entry)
         self.load()
 
+    def _full(self) -> Entry | None:
+        """The highlighted entry, misses and all."""
+        row = self.current()
+        return self.context.study.entry(row.entry.key) if row is not None else None
+
     def action_note(self) -> None:
         """Edit the highlighted entry's note."""
-        row = self.current()
-        if row is None:
+        entry = self._full()
+        if entry is None:
             return
-        entry = row.entry
 
         def saved(text: str | None) -> None:
             if text is not None:
@@ -323,10 +328,9 @@ class NotebookScreen(Screen[None]):
 
     def action_toggle_mastered(self) -> None:
         """Mark the highlighted entry mastered, or active again."""
-        row = self.current()
-        if row is None:
+        e = self._full()
+        if e is None:
             return
-        e = row.entry
         self._replace(
             notebook.master(e)
             if e.status == "active"
@@ -361,7 +365,12 @@ class NotebookScreen(Screen[None]):
 
         target = Path.cwd() / "quizapp-notebook.md"
         try:
-            write_atomically(target, render([r.sheet for r in self.rows], "md"))
+            library = self.context.library
+            sheets = [
+                Sheet(e, q.question if (q := library.questions.get(e.key)) else None)
+                for e in self.context.study.entries()
+            ]
+            write_atomically(target, render(sheets, "md"))
         except OSError as exc:
             self.notify(f"Cannot write {target}: {exc.strerror}", severity="error", markup=False)
             return
