@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from quizapp.core.bank.models import Domain, ExamInfo
 
 if TYPE_CHECKING:
-    from quizapp.core.bank.library import Library, LibraryQuestion
+    from quizapp.core.bank.library import Library
 
 
 def allocate_slots(total: int, weights: Sequence[float]) -> list[int]:
@@ -34,20 +34,6 @@ def allocate_slots(total: int, weights: Sequence[float]) -> list[int]:
 def bank_allowed(exam: ExamInfo, bank_id: str) -> bool:
     """True when the blueprint's ``banks`` globs admit ``bank_id``."""
     return any(fnmatchcase(bank_id, pattern) for pattern in exam.banks)
-
-
-def eligible(domain: Domain, item: LibraryQuestion) -> bool:
-    """True when a question counts for ``domain``: equal ``domain:`` or the ``match`` filter."""
-    if item.domain is not None and item.domain == domain.name:
-        return True
-    m = domain.match
-    if m is None:
-        return False
-    if m.banks and any(fnmatchcase(item.bank, pattern) for pattern in m.banks):
-        return True
-    if m.topics and item.topic in m.topics:
-        return True
-    return bool(m.tags and set(m.tags).intersection(item.tags))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from fsrs import Card, Rating, Scheduler
 
@@ -40,9 +38,3 @@ def review(card_json: str | None, correct: bool, unsure: bool, now: datetime) ->
     card = Card(card_id=1, due=now) if card_json is None else Card.from_json(card_json)
     new, log = _SCHEDULER.review_card(card, rating_for(correct, unsure), now)
     return Review(card=new.to_json(), due=new.due, interval=new.due - now, log=log.to_json())
-
-
-def due_of(card_json: str) -> datetime:
-    """When a stored card is next due."""
-    data: dict[str, Any] = json.loads(card_json)
-    return datetime.fromisoformat(data["due"])
