@@ -65,8 +65,10 @@ def main(runs: int = 15) -> None:
             quizapp.append(timed(QUIZAPP, env))
     for name, f in (("median", statistics.median), ("fastest", min)):
         m, q = f(minimal), f(quizapp)
-        print(f"{name:>7}: minimal Textual app {m * 1000:.0f} ms, quizapp home screen "
-              f"{q * 1000:.0f} ms, ratio {q / m:.2f} (target <= 1.5)")
+        print(
+            f"{name:>7}: minimal Textual app {m * 1000:.0f} ms, quizapp home screen "
+            f"{q * 1000:.0f} ms, ratio {q / m:.2f} (target <= 1.5)"
+        )
 
 
 if __name__ == "__main__":
