@@ -65,18 +65,17 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the exams table."""
+        """Set up the exams table (it is filled when the screen shows, see on_screen_resume)."""
         table = self.query_one("#exams", DataTable)
         table.add_column("Exam", width=40)
         table.add_columns("Qs", "Min", "Last", "Best", "Ready")
-        self.fill()
         if not self.plans:
             self.query_one("#exam-detail", Static).update(
                 Text("No exams loaded. Add an exam blueprint file (see README).")
             )
 
     def on_screen_resume(self) -> None:
-        """Coming back from an exam: scores and the resume line may have changed."""
+        """Shown, first or again after an exam: scores and the resume line may have changed."""
         self.fill()
 
     def fill(self) -> None:
