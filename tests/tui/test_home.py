@@ -89,6 +89,6 @@ def test_readiness_needs_two_recent_mocks_at_70_percent() -> None:
         )
 
     assert readiness([]) == "—"
-    assert readiness([attempt(9)]) == "✗ not yet"
+    assert readiness([attempt(9)]) == "✗ no"
     assert readiness([attempt(7), attempt(8), attempt(2)]) == "✓ yes"
-    assert readiness([attempt(9), attempt(6)]) == "✗ not yet"
+    assert readiness([attempt(9), attempt(6)]) == "✗ no"

@@ -67,7 +67,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         """Set up the exams table (it is filled when the screen shows, see on_screen_resume)."""
         table = self.query_one("#exams", DataTable)
-        table.add_column("Exam", width=40)
+        table.add_column("Exam", width=43)
         table.add_columns("Qs", "Min", "Last", "Best", "Ready")
         if not self.plans:
             self.query_one("#exam-detail", Static).update(
@@ -246,13 +246,13 @@ READY_PERCENT = 70.0  # strong candidates call 70% on fresh mock exams "ready"
 
 
 def readiness(done: list[AttemptSummary]) -> str:
-    """ "✓ yes" when the last two finished mock exams both reached 70%, else a hint."""
+    """'✓ yes' when the last two finished mock exams both reached 70%, else '✗ no'."""
     if not done:
         return "—"
     recent = done[:2]
     if len(recent) == 2 and all(a.percent >= READY_PERCENT for a in recent):
         return "✓ yes"
-    return "✗ not yet"
+    return "✗ no"
 
 
 def _score(a: AttemptSummary) -> str:
