@@ -94,18 +94,13 @@ class Question(_Model):
     def _one_letter(cls, value: Any) -> Any:
         return (value,) if isinstance(value, str) else value
 
-    @field_validator("choices", mode="before")
+    @field_validator("choices", "references", mode="before")
     @classmethod
-    def _bare_choices(cls, value: Any) -> Any:
-        if isinstance(value, list) and any(isinstance(c, str) for c in value):
-            return [{"text": c} if isinstance(c, str) else c for c in value]
-        return value
-
-    @field_validator("references", mode="before")
-    @classmethod
-    def _bare_references(cls, value: Any) -> Any:
-        if isinstance(value, list) and any(isinstance(r, str) for r in value):
-            return [{"url": r} if isinstance(r, str) else r for r in value]
+    def _bare_strings(cls, value: Any, info: ValidationInfo) -> Any:
+        # A bare string is a choice's text or a reference's URL.
+        key = "text" if info.field_name == "choices" else "url"
+        if isinstance(value, list) and any(isinstance(v, str) for v in value):
+            return [{key: v} if isinstance(v, str) else v for v in value]
         return value
 
     @model_validator(mode="after")
