@@ -365,7 +365,7 @@ def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = 
     library = load_library(roots)
     problems = library.problems
     if fmt == "json":
-        out.write(json.dumps([p.model_dump() for p in problems], indent=2) + "\n")
+        out.write(json.dumps([p.to_dict() for p in problems], indent=2) + "\n")
     else:
         for p in problems:
             out.write(p.format() + "\n")
@@ -414,7 +414,7 @@ def banks_report(library: Library) -> dict[str, Any]:
                 ],
             }
         )
-    errors = [p.model_dump(exclude={"question"}) for p in library.problems]
+    errors = [{k: v for k, v in p.to_dict().items() if k != "question"} for p in library.problems]
     return {"banks": banks, "exams": exams, "errors": errors}
 
 

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
+from quizapp.core.bank.blueprints import ExamInfo
 from quizapp.core.bank.library import BankUnavailableError, Library
-from quizapp.core.bank.models import ExamInfo, Question
+from quizapp.core.bank.models import Question
 from quizapp.core.exam import session as engine
 from quizapp.core.exam.scoring import Result, score_marks
 from quizapp.core.exam.selection import History, make_item, select

@@ -108,3 +108,34 @@ def test_an_unwritable_cache_is_skipped(banks: Path, tmp_path: Path) -> None:
     blocker.write_text("")
     library = load_library([banks], BankCache(blocker / "banks.json", "1.0"))
     assert "demo" in library.banks
+
+
+EXAM_FILE = """\
+exam:
+  id: mini
+  title: Mini exam
+  questions: 2
+  minutes: 10
+  domains:
+    - name: Cloud Concepts
+      weight: 50
+    - name: Cloud Technology and Services
+      weight: 50
+"""
+
+
+def test_exams_load_from_the_cache_and_a_damaged_entry_is_read_again(
+    banks: Path, tmp_path: Path
+) -> None:
+    (banks / "exam.yaml").write_text(EXAM_FILE)
+    cache_file = tmp_path / "banks.json"
+    cold = load_library([banks], BankCache(cache_file, "1.0"))
+    warm_cache = BankCache(cache_file, "1.0")
+    warm = load_library([banks], warm_cache)
+    assert warm_cache.misses == 0
+    assert warm.exams["mini"].exam == cold.exams["mini"].exam
+    cache_file.write_bytes(cache_file.read_bytes().replace(b'"questions":2', b'"questions":"2"'))
+    again = BankCache(cache_file, "1.0")
+    reread = load_library([banks], again)
+    assert again.misses == 1
+    assert reread.exams["mini"].exam.questions == 2

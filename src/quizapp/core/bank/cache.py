@@ -16,14 +16,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from quizapp.core.bank.loader import load_file
-from quizapp.core.bank.models import ExamFile
+from quizapp.core.bank.blueprints import exam_from_dict
 from quizapp.core.bank.problems import Problem
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
+    from quizapp.core.bank.loader import LoadedFile
 
 FORMAT = 2
 _Entries = dict[str, dict[str, Any]]
@@ -69,7 +67,7 @@ class BankCache:
             try:
                 st = path.stat()
             except OSError:
-                collect(library, load_file(path))  # reports the problem
+                collect(library, _load(path))  # reports the problem
                 continue
             entry = entries.get(key)
             if (
@@ -86,7 +84,7 @@ class BankCache:
                     continue
             self.misses += 1
             changed = True
-            result = load_file(path)
+            result = _load(path)
             collect(library, result)
             entries[key] = {
                 "size": st.st_size,
@@ -118,11 +116,13 @@ def _restore(library: Library, path: str, entry: dict[str, Any]) -> None:
     from quizapp.core.bank.library import LoadedBank, add_exam, refuse_duplicate
 
     try:
-        problems = [Problem.model_validate(p) for p in entry.get("problems", ())]
+        problems = [Problem.from_dict(p) for p in entry.get("problems", ())]
         bank, exam = entry.get("bank"), entry.get("exam")
-        exam_model = ExamFile.model_validate(exam).exam if exam is not None else None
-    except (ValidationError, TypeError) as exc:
+        info = exam_from_dict(exam.get("exam")) if isinstance(exam, dict) else None
+    except (TypeError, ValueError) as exc:
         raise DamagedEntryError(path) from exc
+    if exam is not None and info is None:
+        raise DamagedEntryError(path)
     index: list[tuple[str, str, str | None, tuple[str, ...]]] = []
     bank_id = title = ""
     if bank is not None:
@@ -138,8 +138,15 @@ def _restore(library: Library, path: str, entry: dict[str, Any]) -> None:
     if bank is not None:
         if not refuse_duplicate(library, path, bank_id):
             library.add(LoadedBank(path, bank_id, title, raw=bank), index)
-    elif exam_model is not None:
-        add_exam(library, path, exam_model)
+    elif info is not None:
+        add_exam(library, path, info)
+
+
+def _load(path: Path) -> LoadedFile:
+    """Read a file that changed (this is when pydantic is first imported)."""
+    from quizapp.core.bank.loader import load_file
+
+    return load_file(path)
 
 
 def _index(questions: Any, path: str) -> Iterator[tuple[str, str, str | None, tuple[str, ...]]]:

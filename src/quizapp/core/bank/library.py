@@ -8,16 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from quizapp.core.bank.loader import LoadedFile, load_file
-from quizapp.core.bank.models import BankFile, ExamInfo, Question
+from quizapp.core.bank.blueprints import ExamInfo
 from quizapp.core.bank.problems import Problem
-from quizapp.core.bank.rules import Issue
 from quizapp.core.bank.source import Positions, SourceError, parse, read_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic is imported when a file is validated, not for a start from cache
     from quizapp.core.bank.cache import BankCache
+    from quizapp.core.bank.loader import LoadedFile
+    from quizapp.core.bank.models import BankFile, Question
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -57,6 +55,11 @@ class LoadedBank:
     def file(self) -> BankFile:
         """The whole validated bank."""
         if self._file is None:
+            from pydantic import ValidationError
+
+            from quizapp.core.bank.models import BankFile
+            from quizapp.core.bank.rules import Issue
+
             issues: list[Issue] = []
             try:
                 model = BankFile.model_validate(self._raw, context={"issues": issues})
@@ -73,6 +76,10 @@ class LoadedBank:
             return self._file.questions[index]
         found = self._checked.get(index)
         if found is None:
+            from pydantic import ValidationError
+
+            from quizapp.core.bank.models import Question
+
             assert self._raw is not None
             try:
                 found = Question.model_validate(self._raw["questions"][index])
@@ -110,6 +117,8 @@ class LoadedBank:
         return text if isinstance(text, str) else None
 
     def _reload(self) -> BankFile:
+        from quizapp.core.bank.loader import load_file
+
         model = load_file(Path(self.path)).bank
         if model is None or model.bank.id != self.id:
             raise BankUnavailableError(f"{self.path}: bank changed; restart quizapp")
@@ -247,6 +256,8 @@ def load_library(roots: Sequence[Path], cache: BankCache | None = None) -> Libra
     if cache is not None:
         cache.load_into(library, files)
     else:
+        from quizapp.core.bank.loader import load_file
+
         for path in files:
             collect(library, load_file(path))
     return library
@@ -259,7 +270,7 @@ def collect(library: Library, result: LoadedFile) -> None:
         if not refuse_duplicate(library, result.path, result.bank.bank.id):
             library.add_bank(result.path, result.bank)
     elif result.exam is not None:
-        add_exam(library, result.path, result.exam.exam)
+        add_exam(library, result.path, result.exam.exam.blueprint())
 
 
 def refuse_duplicate(library: Library, path: str, bank_id: str) -> bool:

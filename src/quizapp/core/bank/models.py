@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from quizapp.core.bank.blueprints import Domain, DomainMatch, ExamInfo
 from quizapp.core.bank.rules import Issue, bank_issues, exam_issues, question_issues
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -150,24 +151,30 @@ class BankFile(_Model):
         return self
 
 
-class DomainMatch(_Model):
+class DomainMatchModel(_Model):
     """Extra ways a question qualifies for a domain besides an equal ``domain:``."""
+
+    model_config = ConfigDict(title="DomainMatch")
 
     topics: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     banks: tuple[str, ...] = ()
 
 
-class Domain(_Model):
+class DomainModel(_Model):
     """One weighted domain of a blueprint."""
+
+    model_config = ConfigDict(title="Domain")
 
     name: Text
     weight: float = Field(gt=0, le=100)
-    match: DomainMatch | None = None
+    match: DomainMatchModel | None = None
 
 
-class ExamInfo(_Model):
+class ExamInfoModel(_Model):
     """An exam blueprint: how many questions, how long, which domains."""
+
+    model_config = ConfigDict(title="ExamInfo")
 
     id: Id
     title: Text
@@ -176,14 +183,23 @@ class ExamInfo(_Model):
     minutes: int | None = Field(default=None, ge=1, le=1440, description="Omit for untimed.")
     passing_score: int = 700
     score_range: tuple[int, int] = (100, 1000)
-    domains: tuple[Domain, ...] = Field(min_length=1)
+    domains: tuple[DomainModel, ...] = Field(min_length=1)
     banks: tuple[str, ...] = ("*",)
+
+    def blueprint(self) -> ExamInfo:
+        """The validated blueprint as the plain dataclass the rest of the app uses."""
+        domains = tuple(
+            Domain(d.name, d.weight, DomainMatch(**d.match.model_dump()) if d.match else None)
+            for d in self.domains
+        )
+        fields = self.model_dump(exclude={"domains"})
+        return ExamInfo(**fields, domains=domains)
 
 
 class ExamFile(_Model):
     """An exam blueprint file."""
 
-    exam: ExamInfo
+    exam: ExamInfoModel
 
     @model_validator(mode="after")
     def _rules(self, info: ValidationInfo) -> ExamFile:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
 
-class Problem(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Problem:
     """One error or warning at a file position (1-based line and column)."""
-
-    model_config = ConfigDict(frozen=True)
 
     file: str
     line: int
@@ -24,3 +22,23 @@ class Problem(BaseModel):
     def format(self) -> str:
         """The gcc-style line: ``file:line:col: severity: message``."""
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a JSON-ready mapping (``validate --format json``, the cache)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Problem:
+        """A problem as :meth:`to_dict` wrote it; TypeError for any other shape."""
+        if not isinstance(data, dict):
+            raise TypeError("a problem is a mapping")
+        problem = cls(**data)
+        ints, texts = (problem.line, problem.column), (problem.file, problem.message)
+        if not (
+            all(type(n) is int for n in ints)
+            and all(isinstance(t, str) for t in texts)
+            and problem.severity in ("error", "warning")
+            and (problem.question is None or isinstance(problem.question, str))
+        ):
+            raise TypeError("a problem field has the wrong type")
+        return problem

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
 
-from quizapp.core.bank.models import Domain, ExamInfo
+from quizapp.core.bank.blueprints import Domain, ExamInfo
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library

@@ -6,11 +6,12 @@ import hashlib
 import math
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from quizapp.core.bank.models import Domain, DomainMatch, ExamInfo, Question
+from quizapp.core.bank.blueprints import Domain, DomainMatch, ExamInfo
+from quizapp.core.bank.models import Question
 from quizapp.core.exam.blueprint import ExamPlan, plan
 from quizapp.core.exam.session import Blueprint, Item
 
@@ -120,11 +121,10 @@ def select(
     is topped up from the other domains' leftovers.
     """
     if questions is not None or minutes is not None or untimed:
-        exam = exam.model_copy(
-            update={
-                "questions": questions or exam.questions,
-                "minutes": None if untimed else (minutes or exam.minutes),
-            }
+        exam = replace(
+            exam,
+            questions=questions or exam.questions,
+            minutes=None if untimed else (minutes or exam.minutes),
         )
     resolved = plan(exam, library)
     return _fill(library, exam, resolved, rng, history)
@@ -217,6 +217,8 @@ def custom_exam(
     title: str = "Custom exam",
 ) -> ExamInfo:
     """A one-domain blueprint over chosen banks and topics (``minutes`` None: untimed)."""
+    if questions < 1 or (minutes is not None and minutes < 1):
+        raise ValueError("a custom exam needs at least 1 question and 1 minute")
     match = DomainMatch(banks=banks if not topics else (), topics=topics)
     domain = Domain(name="Custom", weight=100, match=match)
     return ExamInfo(

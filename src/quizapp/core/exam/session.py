@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from quizapp.core.bank.models import Question, QuestionType
+if TYPE_CHECKING:  # questions are validated models; sessions hold only keys and orders
+    from quizapp.core.bank.models import Question, QuestionType
 
 Mode = Literal["exam", "practice", "review"]
 Status = Literal["in_progress", "submitted", "expired"]

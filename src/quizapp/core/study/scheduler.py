@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from typing import TYPE_CHECKING
 
-from fsrs import Card, Rating, Scheduler
+if TYPE_CHECKING:  # fsrs is imported at the first review, not when the notebook is only read
+    from fsrs import Rating, Scheduler
 
 MASTERED_AFTER = timedelta(days=21)
 
-# Fuzzing would add a random spread to intervals; quizapp keeps due dates reproducible.
-_SCHEDULER = Scheduler(enable_fuzzing=False)
+
+@cache
+def _scheduler() -> Scheduler:
+    from fsrs import Scheduler
+
+    # Fuzzing would add a random spread to intervals; quizapp keeps due dates reproducible.
+    return Scheduler(enable_fuzzing=False)
 
 
 def rating_for(correct: bool, unsure: bool) -> Rating:
     """Wrong → Again; right but unsure → Hard; right → Good."""
+    from fsrs import Rating
+
     if not correct:
         return Rating.Again
     return Rating.Hard if unsure else Rating.Good
@@ -34,7 +44,9 @@ def review(card_json: str | None, correct: bool, unsure: bool, now: datetime) ->
     """Review a card (a new one when ``card_json`` is None) at ``now``, which must be UTC-aware."""
     if now.tzinfo is None:
         raise ValueError("review times must be timezone-aware")
+    from fsrs import Card
+
     # A new card gets an explicit id and due date: fsrs would otherwise read the wall clock.
     card = Card(card_id=1, due=now) if card_json is None else Card.from_json(card_json)
-    new, log = _SCHEDULER.review_card(card, rating_for(correct, unsure), now)
+    new, log = _scheduler().review_card(card, rating_for(correct, unsure), now)
     return Review(card=new.to_json(), due=new.due, interval=new.due - now, log=log.to_json())

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
+from quizapp.core.bank.blueprints import ExamInfo
 from quizapp.core.bank.library import Library
-from quizapp.core.bank.models import ExamInfo
 from quizapp.core.exam.selection import custom_exam
 from quizapp.core.exam.session import Mode
 

@@ -18,7 +18,7 @@ from quizapp.core.exam.blueprint import ExamPlan, plan
 from quizapp.tui.timefmt import clock
 
 if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
-    from quizapp.core.bank.models import ExamInfo
+    from quizapp.core.bank.blueprints import ExamInfo
     from quizapp.core.exam.session import Mode
     from quizapp.runner import ExamRunner
     from quizapp.storage.attempts import AttemptSummary

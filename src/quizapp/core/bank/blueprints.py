@@ -1,0 +1,107 @@
+"""Exam blueprints as plain frozen dataclasses: what the app uses once a file has validated.
+
+The pydantic models in ``models`` check blueprint files and describe them in the JSON
+Schema; a start from the cache builds these from the cached data without importing pydantic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class DomainMatch:
+    """Extra ways a question qualifies for a domain besides an equal ``domain:``."""
+
+    topics: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    banks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """One weighted domain of a blueprint."""
+
+    name: str
+    weight: float
+    match: DomainMatch | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExamInfo:
+    """An exam blueprint: how many questions, how long, which domains."""
+
+    id: str
+    title: str
+    questions: int
+    domains: tuple[Domain, ...]
+    description: str | None = None
+    minutes: int | None = None
+    passing_score: int = 700
+    score_range: tuple[int, int] = (100, 1000)
+    banks: tuple[str, ...] = ("*",)
+
+
+def exam_from_dict(data: Any) -> ExamInfo:
+    """A blueprint from the JSON form of a validated one (the cache); TypeError otherwise.
+
+    Types are checked, not rules: the data was validated before it was stored.
+    """
+    fields = _mapping(data)
+    domains = tuple(_domain(d) for d in _list(fields.pop("domains", None)))
+    if not domains:
+        raise TypeError("an exam has domains")
+    if "score_range" in fields:
+        low, high = _list(fields.pop("score_range"))
+        fields["score_range"] = (_int(low), _int(high))
+    if "banks" in fields:
+        fields["banks"] = _texts(fields["banks"])
+    exam = ExamInfo(**fields, domains=domains)
+    if not (
+        isinstance(exam.id, str)
+        and isinstance(exam.title, str)
+        and (exam.description is None or isinstance(exam.description, str))
+    ):
+        raise TypeError("an exam field has the wrong type")
+    _int(exam.questions)
+    _int(exam.passing_score)
+    if exam.minutes is not None:
+        _int(exam.minutes)
+    return exam
+
+
+def _domain(data: Any) -> Domain:
+    fields = _mapping(data)
+    match = fields.pop("match", None)
+    if match is not None:
+        fields["match"] = DomainMatch(**{k: _texts(v) for k, v in _mapping(match).items()})
+    domain = Domain(**fields)
+    if not isinstance(domain.name, str) or type(domain.weight) not in (int, float):
+        raise TypeError("a domain field has the wrong type")
+    return domain
+
+
+def _mapping(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise TypeError("expected a mapping")
+    return dict(data)
+
+
+def _list(data: Any) -> list[Any]:
+    if not isinstance(data, list):
+        raise TypeError("expected a list")
+    return data
+
+
+def _texts(data: Any) -> tuple[str, ...]:
+    items = _list(data)
+    if not all(isinstance(x, str) for x in items):
+        raise TypeError("expected a list of text")
+    return tuple(items)
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise TypeError("expected a whole number")
+    return value
