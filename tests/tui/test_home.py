@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.banks import BanksScreen
 from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.widgets.keybar import KeyBar
 
 
 def _text(app: QuizApp, selector: str) -> str:
@@ -48,6 +49,23 @@ async def test_banks_screen_shows_errors_with_file_and_line(app: QuizApp) -> Non
         assert any("broken.yaml:10:5" in p and "explantion" in p for p in problems)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_key_bar_lists_the_keys_and_a_click_presses_one(app: QuizApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        line = str(bar.render())
+        assert line.split() == [
+            *("e", "Exam", "p", "Practice", "c", "Custom", "d", "Drill", "due"),
+            *("n", "Notebook", "b", "Banks", "t", "Stats", "q", "Quit"),
+        ]  # at 80 columns the palette key gives way to the screen's own keys
+        await pilot.click(KeyBar, offset=(line.index("Banks"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, BanksScreen)
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert "^p palette" in str(app.screen.query_one(KeyBar).render())
 
 
 async def test_q_quits(app: QuizApp) -> None:

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.core.bank.library import Library
+from quizapp.tui.widgets.keybar import KeyBar
 
 
 def short_path(path: str) -> str:
@@ -38,7 +39,7 @@ class BanksScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The banks table and the problem list."""
-        yield Header()
+        yield Static("quizapp — AWS practice exams", classes="title-bar")
         with VerticalScroll(id="banks-body"):
             yield Static("Banks", classes="section-title")
             yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
@@ -50,7 +51,7 @@ class BanksScreen(Screen[None]):
                 mark = "✗ error" if p.severity == "error" else "! warning"
                 line = Text(f"{mark}  {short_path(p.file)}:{p.line}:{p.column}\n    {p.message}")
                 yield Static(line, classes=f"problem {p.severity}")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the banks table."""

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from quizapp.runner import ExamRunner
 from quizapp.tui.widgets.choices import LETTERS
+from quizapp.tui.widgets.keybar import KeyBar
 
 
 def detail_markdown(runner: ExamRunner, position: int) -> str:
@@ -83,7 +84,7 @@ class QuestionDetailScreen(Screen[None]):
         """The question as Markdown."""
         with VerticalScroll():
             yield Markdown(detail_markdown(self.runner, self.position))
-        yield Footer()
+        yield KeyBar()
 
     def action_back(self) -> None:
         """Back to the results."""

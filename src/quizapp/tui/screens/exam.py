@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from quizapp.context import AppContext
 from quizapp.core.bank.models import Question
@@ -19,6 +19,7 @@ from quizapp.runner import ExamRunner
 from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.timefmt import clock
 from quizapp.tui.widgets.choices import LETTERS, AnswerArea, AnswerView, Row, Verdict
+from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.navigator import Navigator
 
 _CHOICE_KEYS = [(k, i) for i, k in enumerate("abcdefghij")] + [
@@ -84,7 +85,7 @@ class ExamScreen(Screen[None]):
             yield AnswerArea(id="exam-answers")
             yield Markdown(id="exam-feedback")
         yield Navigator(id="exam-navigator")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         """Show the first question and start the clock."""

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, ClassVar
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
-from quizapp.core.exam.blueprint import ExamPlan, plan
+from quizapp.core.exam.blueprint import DomainPlan, ExamPlan, plan
 from quizapp.tui.timefmt import clock
+from quizapp.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
     from quizapp.core.bank.blueprints import ExamInfo
@@ -52,7 +52,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Resume line, exams table, the highlighted exam's domains, banks and warnings."""
-        yield Header()
+        yield Static("quizapp — AWS practice exams", classes="title-bar")
         with VerticalScroll(id="home-body"):
             yield Static(id="resume-line")
             yield Static("Exams", classes="section-title")
@@ -62,7 +62,7 @@ class HomeScreen(Screen[None]):
             yield Static(self._banks_line(), id="banks-line")
             if self.library.problems:
                 yield Static(self._warning_line(), id="load-warning")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Set up the exams table (it is filled when the screen shows, see on_screen_resume)."""
@@ -151,8 +151,17 @@ class HomeScreen(Screen[None]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Show the domains of the highlighted exam."""
-        if 0 <= event.cursor_row < len(self.plans):
-            self.query_one("#exam-detail", Static).update(_detail(self.plans[event.cursor_row]))
+        self._show_detail(event.cursor_row)
+
+    def on_resize(self) -> None:
+        """Re-wrap the domain names to the new width."""
+        self._show_detail(self.query_one("#exams", DataTable).cursor_row)
+
+    def _show_detail(self, row: int) -> None:
+        if 0 <= row < len(self.plans):
+            width = self.query_one("#home-body").scrollable_content_region.width
+            detail = _detail(self.plans[row], width or self.app.size.width - 2)
+            self.query_one("#exam-detail", Static).update(detail)
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         """Enter on an exam starts it."""
@@ -259,20 +268,35 @@ def _score(a: AttemptSummary) -> str:
     return f"{a.scaled_score} {'✓' if a.passed else '✗'}"
 
 
-def _detail(p: ExamPlan) -> Table:
+def _detail(p: ExamPlan, width: int) -> Text:
+    """The blueprint's domains as aligned columns, names wrapped to fit ``width``.
+
+    Laid out by hand: a Rich Table here cost more than the rest of the screen to draw.
+    """
     minutes = f"{p.exam.minutes} minutes" if p.exam.minutes else "untimed"
-    table = Table(
-        title=Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score}"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        expand=False,
-        padding=(0, 1),
-    )
-    table.add_column("Domain", overflow="fold")
-    table.add_column("Weight", justify="right")
-    table.add_column("Slots", justify="right")
-    table.add_column("Available", justify="right")
-    for d in p.domains:
-        mark = "✓" if d.available >= d.slots else "✗ short"
-        table.add_row(Text(d.name), f"{d.weight:g}%", str(d.slots), f"{d.available} {mark}")
-    return table
+    out = Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score}\n\n")
+    rows = [
+        (d.name, f"{d.weight:g}%", str(d.slots), f"{d.available} {_supply(d)}") for d in p.domains
+    ]
+    head = ("Domain", "Weight", "Slots", "Available")
+    nums = [max(len(r[i]) for r in [*rows, head]) for i in (1, 2, 3)]
+    room = width - sum(nums) - 2 * len(nums)
+    name_width = max(12, min(room, max(len(r[0]) for r in [*rows, head])))
+    out.append(_row(head, name_width, nums), style="bold")
+    out.append("─" * (name_width + sum(nums) + 2 * len(nums)) + "\n", style="dim")
+    for name, *numbers in rows:
+        lines = textwrap.wrap(name, name_width) or [""]
+        out.append(_row((lines[0], *numbers), name_width, nums))
+        for more in lines[1:]:
+            out.append(more + "\n")
+    out.rstrip()
+    return out
+
+
+def _row(cells: tuple[str, ...], name_width: int, nums: list[int]) -> str:
+    numbers = "".join(f"  {c:>{w}}" for c, w in zip(cells[1:], nums, strict=True))
+    return f"{cells[0]:<{name_width}}{numbers}\n"
+
+
+def _supply(d: DomainPlan) -> str:
+    return "✓" if d.available >= d.slots else "✗ short"

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from quizapp.context import AppContext
 from quizapp.core.bank.library import LibraryQuestion
@@ -22,6 +22,7 @@ from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, render
 from quizapp.core.study.notebook import Entry, Summary
 from quizapp.storage.study import StudyStore
+from quizapp.tui.widgets.keybar import KeyBar
 
 SHOWN = 200  # rows drawn at once; the filter narrows the rest down
 
@@ -176,7 +177,7 @@ class NotebookScreen(Screen[None]):
                 # A Rich Markdown renderable in one Static draws far faster than the Markdown
                 # widget's tree of blocks, which matters when following the highlight.
                 yield Static(id="nb-markdown")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Load every entry once; filtering works on memory."""

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.runner import ExamRunner, retry_missed
 from quizapp.tui.timefmt import clock
 from quizapp.tui.widgets.choices import LETTERS
+from quizapp.tui.widgets.keybar import KeyBar
 
 
 def answer_letters(runner: ExamRunner, position: int, *, right: bool) -> str:
@@ -65,7 +66,7 @@ class ResultsScreen(Screen[None]):
             yield DataTable(id="results-domains", cursor_type="none")
             yield Static("Questions (enter opens one)", classes="section")
             yield DataTable(id="results-questions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def _summary(self) -> Text:
         s, res = self.runner.session, self.result

@@ -8,9 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.runner import ExamRunner
+from quizapp.tui.widgets.keybar import KeyBar
 
 Filter = Literal["all", "unanswered", "flagged"]
 
@@ -41,7 +42,7 @@ class ReviewScreen(Screen[int | str | None]):
         """Title line, the table, the keys."""
         yield Static(id="review-title")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the table."""

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
 from quizapp.tui.timefmt import clock
+from quizapp.tui.widgets.keybar import KeyBar
 
 
 class StatsScreen(Screen[None]):
@@ -38,7 +39,7 @@ class StatsScreen(Screen[None]):
                 "Topics (weakest first; mastery favours recent answers)", classes="section"
             )
             yield DataTable(id="stats-topics", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the tables from the database."""
