@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from quizapp.context import AppContext
+from quizapp.tui import collector, warmup
 from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -38,10 +39,16 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         """Open the home screen, and the exam straight away when one was asked for."""
         self.push_screen(HomeScreen(self.context))
+        collector.freeze_long_lived()  # the library is loaded now and lives as long as the app
+        warmup.schedule(self)
         if self._start is not None:
             from quizapp.tui.screens.exam import ExamScreen  # Markdown is costly to import
 
             self.push_screen(ExamScreen(self._start, self._notes))
+
+    def on_unmount(self) -> None:
+        """Let the collector see everything again (tests run many apps in one process)."""
+        collector.thaw()
 
     def action_open_banks(self) -> None:
         """Show every bank and every load problem."""
