@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable, Input, Markdown, Select
+from textual.widgets import Input, Markdown, Select
 
 from quizapp.core.study import notebook
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.notebook import NotebookScreen, NoteScreen
+from quizapp.tui.widgets.rowlist import RowList
 from tests.tui.conftest import EXAM_BANKS, NOW, make_context_for
 
 
@@ -60,7 +61,7 @@ def nb_app() -> QuizApp:
 
 
 def _rows(app: QuizApp) -> int:
-    return app.screen.query_one("#nb-table", DataTable).row_count
+    return app.screen.query_one("#nb-table", RowList).row_count
 
 
 async def test_filters_and_search(nb_app: QuizApp) -> None:
@@ -68,8 +69,8 @@ async def test_filters_and_search(nb_app: QuizApp) -> None:
         await pilot.press("n")
         assert isinstance(nb_app.screen, NotebookScreen)
         assert _rows(nb_app) == 3
-        first = nb_app.screen.query_one("#nb-table", DataTable).get_row_at(0)
-        assert str(first[0]) == "L"  # the leech comes first
+        table = nb_app.screen.query_one("#nb-table", RowList)
+        assert table.cells(table.rows[0])[:3] == ("L", "Case study", "4")  # the leech first
         detail = nb_app.screen.detail_source  # type: ignore[attr-defined]
         assert "**leech**" in detail
         assert "Your wrong picks" in detail
@@ -93,6 +94,41 @@ async def test_filters_and_search(nb_app: QuizApp) -> None:
         nb_app.screen.query_one("#nb-search", Input).value = ""
         await pilot.pause()
         assert _rows(nb_app) == 3
+
+
+async def test_a_long_list_scrolls_and_the_detail_follows_the_cursor() -> None:
+    ctx = make_context_for(EXAM_BANKS)
+    for i in range(500):
+        step = notebook.record(
+            None,
+            key=f"gone/q{i:03}",
+            topic=f"Topic {i % 7}",
+            fingerprint="x",
+            correct=False,
+            unsure=False,
+            picked=(0,),
+            now=NOW - timedelta(days=1, minutes=500 - i),  # due in key order
+        )
+        assert step is not None
+        ctx.study.save(step[0], new_miss=True)
+    app = QuizApp(ctx)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        table = app.screen.query_one("#nb-table", RowList)
+        assert table.row_count == 500  # every entry, not a first page of them
+        assert table.has_focus
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor == 499
+        assert table.scroll_offset.y > 400  # the last row is in view
+        assert "`gone/q499`: its bank is not loaded" in app.screen.detail_source  # type: ignore[attr-defined]
+        await pilot.press("pageup", "up")
+        assert table.cursor < 499 - 10
+        await pilot.press("home")
+        await pilot.click(RowList, offset=(20, 3))  # the header, then rows 0, 1, 2
+        await pilot.pause()
+        assert table.cursor == 2
+        assert "`gone/q002`" in app.screen.detail_source  # type: ignore[attr-defined]
 
 
 async def test_note_editing_persists_and_mastering(nb_app: QuizApp) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -14,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from quizapp.context import AppContext
 from quizapp.core.bank.library import LibraryQuestion
@@ -22,19 +21,31 @@ from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, render
 from quizapp.core.study.notebook import Entry, Summary
 from quizapp.storage.study import StudyStore
+from quizapp.tui import collector
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.rowlist import RowList
 
-SHOWN = 200  # rows drawn at once; the filter narrows the rest down
+TOPIC_WIDTH = 24  # at most; narrower when every topic is shorter
 
 
-@dataclass(slots=True)
 class Row:
     """An entry as the list filters it; the full entry and its question load when opened."""
 
-    entry: Summary
-    prompt: str
-    haystack: str  # lower-case text the search looks in
-    item: LibraryQuestion | None
+    __slots__ = ("_haystack", "entry", "item")
+
+    def __init__(self, entry: Summary, item: LibraryQuestion | None) -> None:
+        self.entry = entry
+        self.item = item
+        self._haystack: str | None = None
+
+    @property
+    def haystack(self) -> str:
+        """Lower-case text the search looks in (made at the first search)."""
+        if self._haystack is None:
+            e = self.entry
+            prompt = self.item.prompt if self.item is not None else ""
+            self._haystack = f"{e.key} {e.topic} {prompt} {e.note}".lower()
+        return self._haystack
 
     def sheet(self, study: StudyStore) -> Sheet | None:
         """The whole entry (misses included) with its validated question."""
@@ -42,6 +53,24 @@ class Row:
         if entry is None:
             return None
         return Sheet(entry, self.item.question if self.item is not None else None)
+
+
+COLUMNS: list[tuple[str, int | None]] = [
+    ("!", 1),
+    ("Topic", TOPIC_WIDTH),
+    ("Missed", 6),
+    ("Due", 10),
+    ("Question", None),
+]
+
+
+def row_cells(row: Row, now: datetime) -> tuple[str, str, str, str, str]:
+    """A list row: the mark (never by colour alone), topic, misses, due date, first line."""
+    e = row.entry
+    mark = "L" if e.leech else ("✓" if e.status == "mastered" else ("●" if e.is_due(now) else ""))
+    question = row.item.prompt if row.item is not None else e.key
+    due = e.due.date().isoformat() if e.due else "—"
+    return (mark, e.topic, str(e.times_missed), due, question.strip().partition("\n")[0])
 
 
 def entry_markdown(sheet: Sheet, now: datetime) -> str:
@@ -150,6 +179,7 @@ class NotebookScreen(Screen[None]):
         self.shown: list[Row] = []
         self._resumed = False
         self._detail_timer: Timer | None = None
+        self._applied: tuple[object, ...] | None = None  # the filters the list shows
         self.detail_source = ""
 
     def compose(self) -> ComposeResult:
@@ -172,7 +202,7 @@ class NotebookScreen(Screen[None]):
             yield Select([], prompt="topic", id="nb-topic")
         yield Static(id="nb-count")
         with Horizontal(id="nb-main"):
-            yield DataTable(id="nb-table", cursor_type="row", zebra_stripes=True)
+            yield RowList(COLUMNS, lambda row: row_cells(row, self.context.clock()), id="nb-table")
             with VerticalScroll(id="nb-detail"):
                 # A Rich Markdown renderable in one Static draws far faster than the Markdown
                 # widget's tree of blocks, which matters when following the highlight.
@@ -181,21 +211,16 @@ class NotebookScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Load every entry once; filtering works on memory."""
-        table = self.query_one("#nb-table", DataTable)
-        table.add_columns("!", "Topic", "Missed", "Due", "Question")
         self.load()
-        table.focus()
+        self.query_one("#nb-table", RowList).focus()
 
     def load(self) -> None:
         """(Re)read the notebook."""
         library = self.context.library
-        rows = []
-        for entry in self.context.study.summaries():
-            item = library.questions.get(entry.key)
-            prompt = item.prompt if item is not None else ""
-            hay = f"{entry.key} {entry.topic} {prompt} {entry.note}".lower()
-            rows.append(Row(entry, prompt, hay, item))
         now = self.context.clock()
+        get = library.questions.get
+        with collector.paused():
+            rows = [Row(entry, get(entry.key)) for entry in self.context.study.summaries()]
         # Leeches first, then what is due, then the rest by due date.
         far = now.replace(year=9999)
         rows.sort(
@@ -207,6 +232,9 @@ class NotebookScreen(Screen[None]):
             )
         )
         self.rows = rows
+        table = self.query_one("#nb-table", RowList)
+        topic_width = max((len(r.entry.topic) for r in rows), default=5)
+        table.columns[1] = ("Topic", max(5, min(TOPIC_WIDTH, topic_width)))
         banks = sorted({r.entry.bank for r in rows})
         topics = sorted({r.entry.topic for r in rows})
         # Text labels: bank ids and topics are bank text, never markup. New options are not a
@@ -214,15 +242,24 @@ class NotebookScreen(Screen[None]):
         with self.prevent(Select.Changed):
             self.query_one("#nb-bank", Select).set_options([(Text(b), b) for b in banks])
             self.query_one("#nb-topic", Select).set_options([(Text(t), t) for t in topics])
-        self.refilter()
+        self._applied = None  # new rows: filter them whatever the filters are
+        self.refilter(at_once=True)
 
-    def refilter(self) -> None:
-        """Apply the filters and the search to the list."""
+    def refilter(self, *, at_once: bool = False) -> None:
+        """Apply the filters and the search to the list.
+
+        The detail pane follows at once when asked, else when typing pauses (it is the
+        costliest thing to draw here).
+        """
         now = self.context.clock()
         words = self.query_one("#nb-search", Input).value.lower().split()
         status = self.query_one("#nb-status", Select).value
         bank = self.query_one("#nb-bank", Select).value
         topic = self.query_one("#nb-topic", Select).value
+        filters = (tuple(words), status, bank, topic)
+        if filters == self._applied:
+            return  # e.g. a Select announcing its first value
+        self._applied = filters
         out = []
         for row in self.rows:
             e = row.entry
@@ -242,39 +279,27 @@ class NotebookScreen(Screen[None]):
                 continue
             out.append(row)
         self.shown = out
-        table = self.query_one("#nb-table", DataTable)
-        table.clear()
-        for row in out[:SHOWN]:
-            e = row.entry
-            mark = (
-                "L"
-                if e.leech
-                else ("✓" if e.status == "mastered" else ("●" if e.is_due(now) else ""))
-            )
-            first = (row.prompt.strip().splitlines() or [""])[0] if row.item else e.key
-            due = e.due.date().isoformat() if e.due else "—"
-            # Text cells: a str cell would be parsed for markup and emoji codes.
-            table.add_row(
-                Text(mark), Text(e.topic), Text(str(e.times_missed)), Text(due), Text(first[:60])
-            )
+        self.query_one("#nb-table", RowList).set_rows(out)
         counts = self.context.study.counts(now)
-        more = f" (first {SHOWN}; narrow the filter)" if len(out) > SHOWN else ""
         self.query_one("#nb-count", Static).update(
             Text(
-                f"{len(out)} shown{more} · {counts.due} due · {counts.active} active · "
+                f"{len(out)} shown · {counts.due} due · {counts.active} active · "
                 f"{counts.mastered} mastered   L leech · ● due · ✓ mastered"
             )
         )
-        # The detail pane is Markdown, the slowest thing here: draw it once typing pauses.
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(0.15, self.show_detail)
+            self._detail_timer = None
+        if at_once:
+            self.show_detail()
+        else:
+            self._detail_timer = self.set_timer(0.15, self.show_detail)
 
     def current(self) -> Row | None:
         """The highlighted entry."""
-        table = self.query_one("#nb-table", DataTable)
-        if 0 <= table.cursor_row < min(len(self.shown), SHOWN):
-            return self.shown[table.cursor_row]
+        table = self.query_one("#nb-table", RowList)
+        if 0 <= table.cursor < len(self.shown):
+            return self.shown[table.cursor]
         return None
 
     def show_detail(self) -> None:
@@ -285,7 +310,7 @@ class NotebookScreen(Screen[None]):
         self.detail_source = text
         self.query_one("#nb-markdown", Static).update(RichMarkdown(text, hyperlinks=False))
 
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    def on_row_list_highlighted(self, _event: RowList.Highlighted) -> None:
         """Follow the highlight."""
         self.show_detail()
 
@@ -295,14 +320,14 @@ class NotebookScreen(Screen[None]):
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         """Enter in the search box goes to the list."""
-        self.query_one("#nb-table", DataTable).focus()
+        self.query_one("#nb-table", RowList).focus()
 
     def on_select_changed(self, _event: Select.Changed) -> None:
         """A filter changed."""
         if self.rows or self.is_mounted:
-            self.refilter()
+            self.refilter(at_once=True)
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+    def on_row_list_selected(self, _event: RowList.Selected) -> None:
         """Enter on an entry edits its note."""
         self.action_note()
 
@@ -388,6 +413,11 @@ class NotebookScreen(Screen[None]):
         if self._resumed:
             self.load()
         self._resumed = True
+
+    def on_unmount(self) -> None:
+        """Let go of the rows at once: a closed screen waits for the cyclic collector, and
+        ten thousand rows held by it made each later collection walk them all."""
+        self.rows = self.shown = []  # the list lets go of its own copy likewise
 
     def action_back(self) -> None:
         """Back to the home screen."""
