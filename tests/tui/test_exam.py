@@ -14,6 +14,7 @@ from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.widgets.choices import AnswerArea
+from quizapp.tui.widgets.rowlist import RowList
 from tests.tui.conftest import FakeTicker
 
 
@@ -104,7 +105,7 @@ async def test_take_a_whole_exam_with_the_keys(exam_app: QuizApp) -> None:
         assert "✓ PASS" in summary
         await pilot.press("escape")
         assert isinstance(exam_app.screen, HomeScreen)
-        row = exam_app.screen.query_one("#exams", DataTable).get_row_at(0)
+        row = exam_app.screen.query_one("#exams", RowList).rows[0]
         assert row[3] == "700 ✓"
         assert row[5] == "✗ no"  # one attempt, under 70%
     stats = exam_app.context.attempts.summaries()

@@ -12,6 +12,7 @@ from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.banks import BanksScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.rowlist import RowList
 
 
 def _text(app: QuizApp, selector: str) -> str:
@@ -28,9 +29,9 @@ async def test_home_lists_exams_with_domains_and_warns_of_broken_banks(app: Quiz
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        table = app.screen.query_one("#exams", DataTable)
+        table = app.screen.query_one("#exams", RowList)
         assert table.row_count == 1
-        assert str(table.get_row_at(0)[0]) == "Demo exam [A] (short)"  # bank text is not markup
+        assert table.rows[0][0] == "Demo exam [A] (short)"  # shown as text, never markup
         detail = _text(app, "#exam-detail")
         assert "Cloud Concepts" in detail
         assert "1 ✗ short" in detail
@@ -78,7 +79,7 @@ async def test_q_quits(app: QuizApp) -> None:
 async def test_home_works_at_160x50(app: QuizApp) -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#exams", DataTable).row_count == 1
+        assert app.screen.query_one("#exams", RowList).row_count == 1
 
 
 def test_readiness_needs_two_recent_mocks_at_70_percent() -> None:

@@ -7,10 +7,12 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from quizapp.core.exam.session import Blueprint, Item, Mode, Response, Session, Status
 from quizapp.storage.database import transaction
+
+if TYPE_CHECKING:  # the home screen lists attempts without loading the exam engine
+    from quizapp.core.exam.session import Mode, Session, Status
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -178,6 +180,8 @@ class AttemptStore:
 
     def load(self, attempt_id: int) -> Session | None:
         """The stored session, as it was at its last commit."""
+        from quizapp.core.exam.session import Blueprint, Item, Response, Session
+
         found = _dicts(self.conn.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)))
         if not found:
             return None

@@ -7,11 +7,13 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizapp.core.study.mastery import TopicStats, weight
-from quizapp.core.study.notebook import Entry, Miss, Summary
 from quizapp.storage.database import transaction
+
+if TYPE_CHECKING:  # the home screen counts entries without loading the notebook rules
+    from quizapp.core.study.notebook import Entry, Summary
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -51,6 +53,8 @@ class StudyStore:
 
     def entries(self, where: str = "1", params: Sequence[Any] = ()) -> list[Entry]:
         """Entries matching an SQL condition on ``n`` (the notebook), with their misses."""
+        from quizapp.core.study.notebook import Entry, Miss
+
         rows = self.conn.execute(
             "SELECT question_key, bank, topic, fingerprint, status, times_right_since, note, card,"
             f" due, created_at, unsure_only FROM notebook n WHERE {where} ORDER BY question_key",
@@ -94,6 +98,8 @@ class StudyStore:
 
     def summaries(self) -> list[Summary]:
         """Every entry as a list shows it: one query, no misses to read."""
+        from quizapp.core.study.notebook import Summary
+
         return [
             Summary(key, bank, topic, status, _dt(due), missed, note)
             for key, bank, topic, status, due, missed, note in self.conn.execute(

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from quizapp.context import AppContext
 from quizapp.core.exam.blueprint import DomainPlan, ExamPlan, plan
 from quizapp.tui.timefmt import clock
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
     from quizapp.core.bank.blueprints import ExamInfo
@@ -28,7 +29,7 @@ class HomeScreen(Screen[None]):
     """Lists the exams (questions per domain, minutes, last and best score) and the banks."""
 
     CSS_PATH = "home.tcss"
-    AUTO_FOCUS = "#exams"  # focused before the first frame: the footer is built once
+    AUTO_FOCUS = "#exams"  # focused before the first frame: the key bar is drawn once
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,e", "start('exam')", "Exam"),
         Binding("p", "start('practice')", "Practice"),
@@ -56,7 +57,7 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home-body"):
             yield Static(id="resume-line")
             yield Static("Exams", classes="section-title")
-            yield DataTable(id="exams", cursor_type="row", zebra_stripes=True)
+            yield RowList(EXAM_COLUMNS, lambda row: row, id="exams")
             yield Static(id="exam-detail")
             yield Static(id="study-line")
             yield Static(self._banks_line(), id="banks-line")
@@ -65,10 +66,7 @@ class HomeScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Set up the exams table (it is filled when the screen shows, see on_screen_resume)."""
-        table = self.query_one("#exams", DataTable)
-        table.add_column("Exam", width=43)
-        table.add_columns("Qs", "Min", "Last", "Best", "Ready")
+        """Say so when there are no exams (the table fills when the screen shows)."""
         if not self.plans:
             self.query_one("#exam-detail", Static).update(
                 Text("No exams loaded. Add an exam blueprint file (see README).")
@@ -83,26 +81,22 @@ class HomeScreen(Screen[None]):
         store = self.context.attempts
         summaries = store.summaries("WHERE a.mode = 'exam'")
         self.unfinished = store.unfinished()
-        table = self.query_one("#exams", DataTable)
-        row = table.cursor_row
-        table.clear()
+        table = self.query_one("#exams", RowList)
+        row = table.cursor
+        rows = []
         for p in self.plans:
             exam = p.exam
             done = [a for a in summaries if a.exam_id == exam.id and a.status != "in_progress"]
             last = _score(done[0]) if done else "—"
             best = _score(max(done, key=lambda a: a.scaled_score)) if done else "—"
             supply = "" if not p.shortfall else " (short)"
-            table.add_row(
-                Text(exam.title + supply),
-                str(exam.questions),
-                str(exam.minutes) if exam.minutes else "—",
-                last,
-                best,
-                readiness(done),
-                key=exam.id,
+            minutes = str(exam.minutes) if exam.minutes else "—"
+            rows.append(
+                (exam.title + supply, str(exam.questions), minutes, last, best, readiness(done))
             )
-        if self.plans:
-            table.move_cursor(row=min(max(row, 0), len(self.plans) - 1))
+        table.set_rows(rows)
+        table.move_cursor(row)
+        self._show_detail(table.cursor)
         self._study_line()
         line = self.query_one("#resume-line", Static)
         line.display = bool(self.unfinished)
@@ -149,13 +143,13 @@ class HomeScreen(Screen[None]):
 
         open_drill(self, self.context)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         """Show the domains of the highlighted exam."""
-        self._show_detail(event.cursor_row)
+        self._show_detail(event.index)
 
     def on_resize(self) -> None:
         """Re-wrap the domain names to the new width."""
-        self._show_detail(self.query_one("#exams", DataTable).cursor_row)
+        self._show_detail(self.query_one("#exams", RowList).cursor)
 
     def _show_detail(self, row: int) -> None:
         if 0 <= row < len(self.plans):
@@ -163,7 +157,7 @@ class HomeScreen(Screen[None]):
             detail = _detail(self.plans[row], width or self.app.size.width - 2)
             self.query_one("#exam-detail", Static).update(detail)
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+    def on_row_list_selected(self, _event: RowList.Selected) -> None:
         """Enter on an exam starts it."""
         self.action_start("exam")
 
@@ -207,10 +201,10 @@ class HomeScreen(Screen[None]):
 
     def action_start(self, mode: Mode) -> None:
         """Start (or resume) the highlighted exam in ``mode``."""
-        table = self.query_one("#exams", DataTable)
-        if not self.plans or not 0 <= table.cursor_row < len(self.plans):
+        table = self.query_one("#exams", RowList)
+        if not self.plans or not 0 <= table.cursor < len(self.plans):
             return
-        exam = self.plans[table.cursor_row].exam
+        exam = self.plans[table.cursor].exam
         open_ = [a for a in self.unfinished if a.exam_id == exam.id and a.mode == mode]
         if open_:
             self._resume(open_[0].id)
@@ -251,6 +245,14 @@ class HomeScreen(Screen[None]):
             self._start_new(choice.exam, choice.mode, choice.exam.minutes)
 
 
+EXAM_COLUMNS: list[tuple[str, int | None]] = [
+    ("Exam", 43),
+    ("Qs", 3),
+    ("Min", 3),
+    ("Last", 6),
+    ("Best", 6),
+    ("Ready", 5),
+]
 READY_PERCENT = 70.0  # strong candidates call 70% on fresh mock exams "ready"
 
 
