@@ -139,7 +139,7 @@ async def test_note_editing_persists_and_mastering(nb_app: QuizApp) -> None:
         await pilot.press(*"check the table")
         await pilot.press("ctrl+s")
         assert isinstance(nb_app.screen, NotebookScreen)
-        key = nb_app.screen.current().entry.key  # type: ignore[union-attr]
+        key = nb_app.screen.current().key  # type: ignore[union-attr]
         assert nb_app.context.study.entry(key).note == "check the table"  # type: ignore[union-attr]
         assert "check the table" in nb_app.screen.detail_source  # type: ignore[attr-defined]
         await pilot.press("m")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -20,39 +21,12 @@ from quizapp.core.bank.library import LibraryQuestion
 from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, render
 from quizapp.core.study.notebook import Entry, Summary
-from quizapp.storage.study import StudyStore
 from quizapp.tui import collector
+from quizapp.tui.rendered import RenderedOnce
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.rowlist import RowList
 
 TOPIC_WIDTH = 24  # at most; narrower when every topic is shorter
-
-
-class Row:
-    """An entry as the list filters it; the full entry and its question load when opened."""
-
-    __slots__ = ("_haystack", "entry", "item")
-
-    def __init__(self, entry: Summary, item: LibraryQuestion | None) -> None:
-        self.entry = entry
-        self.item = item
-        self._haystack: str | None = None
-
-    @property
-    def haystack(self) -> str:
-        """Lower-case text the search looks in (made at the first search)."""
-        if self._haystack is None:
-            e = self.entry
-            prompt = self.item.prompt if self.item is not None else ""
-            self._haystack = f"{e.key} {e.topic} {prompt} {e.note}".lower()
-        return self._haystack
-
-    def sheet(self, study: StudyStore) -> Sheet | None:
-        """The whole entry (misses included) with its validated question."""
-        entry = study.entry(self.entry.key)
-        if entry is None:
-            return None
-        return Sheet(entry, self.item.question if self.item is not None else None)
 
 
 COLUMNS: list[tuple[str, int | None]] = [
@@ -64,13 +38,18 @@ COLUMNS: list[tuple[str, int | None]] = [
 ]
 
 
-def row_cells(row: Row, now: datetime) -> tuple[str, str, str, str, str]:
+def row_cells(e: Summary, item: LibraryQuestion | None, now: datetime) -> tuple[str, ...]:
     """A list row: the mark (never by colour alone), topic, misses, due date, first line."""
-    e = row.entry
     mark = "L" if e.leech else ("✓" if e.status == "mastered" else ("●" if e.is_due(now) else ""))
-    question = row.item.prompt if row.item is not None else e.key
+    question = item.prompt if item is not None else e.key
     due = e.due.date().isoformat() if e.due else "—"
     return (mark, e.topic, str(e.times_missed), due, question.strip().partition("\n")[0])
+
+
+def haystack(e: Summary, item: LibraryQuestion | None) -> str:
+    """The lower-case text a search looks in."""
+    prompt = item.prompt if item is not None else ""
+    return f"{e.key} {e.topic} {prompt} {e.note}".lower()
 
 
 def entry_markdown(sheet: Sheet, now: datetime) -> str:
@@ -175,8 +154,9 @@ class NotebookScreen(Screen[None]):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.rows: list[Row] = []
-        self.shown: list[Row] = []
+        self.rows: list[Summary] = []
+        self.shown: list[Summary] = []
+        self._haystacks: list[str] | None = None  # per row, made at the first search
         self._resumed = False
         self._detail_timer: Timer | None = None
         self._applied: tuple[object, ...] | None = None  # the filters the list shows
@@ -202,9 +182,9 @@ class NotebookScreen(Screen[None]):
             yield Select([], prompt="topic", id="nb-topic")
         yield Static(id="nb-count")
         with Horizontal(id="nb-main"):
-            yield RowList(COLUMNS, lambda row: row_cells(row, self.context.clock()), id="nb-table")
+            yield RowList(COLUMNS, self._cells, id="nb-table")
             with VerticalScroll(id="nb-detail"):
-                # A Rich Markdown renderable in one Static draws far faster than the Markdown
+                # Rich Markdown rendered once in a Static draws far faster than the Markdown
                 # widget's tree of blocks, which matters when following the highlight.
                 yield Static(id="nb-markdown")
         yield KeyBar()
@@ -216,27 +196,19 @@ class NotebookScreen(Screen[None]):
 
     def load(self) -> None:
         """(Re)read the notebook."""
-        library = self.context.library
         now = self.context.clock()
-        get = library.questions.get
         with collector.paused():
-            rows = [Row(entry, get(entry.key)) for entry in self.context.study.summaries()]
+            rows = self.context.study.summaries()
         # Leeches first, then what is due, then the rest by due date.
         far = now.replace(year=9999)
-        rows.sort(
-            key=lambda r: (
-                not r.entry.leech,
-                not r.entry.is_due(now),
-                r.entry.due or far,
-                r.entry.key,
-            )
-        )
+        rows.sort(key=lambda e: (not e.leech, not e.is_due(now), e.due or far, e.key))
         self.rows = rows
+        self._haystacks = None
         table = self.query_one("#nb-table", RowList)
-        topic_width = max((len(r.entry.topic) for r in rows), default=5)
+        topic_width = max((len(e.topic) for e in rows), default=5)
         table.columns[1] = ("Topic", max(5, min(TOPIC_WIDTH, topic_width)))
-        banks = sorted({r.entry.bank for r in rows})
-        topics = sorted({r.entry.topic for r in rows})
+        banks = sorted({e.bank for e in rows})
+        topics = sorted({e.topic for e in rows})
         # Text labels: bank ids and topics are bank text, never markup. New options are not a
         # change of filter, so their Changed messages would only filter the list twice more.
         with self.prevent(Select.Changed):
@@ -261,8 +233,8 @@ class NotebookScreen(Screen[None]):
             return  # e.g. a Select announcing its first value
         self._applied = filters
         out = []
-        for row in self.rows:
-            e = row.entry
+        hays = self._search_text() if words else itertools.repeat("")
+        for e, hay in zip(self.rows, hays, strict=False):  # hays repeats when not searching
             if status == "active" and e.status != "active":
                 continue
             if status == "mastered" and e.status != "mastered":
@@ -275,9 +247,9 @@ class NotebookScreen(Screen[None]):
                 continue
             if isinstance(topic, str) and e.topic != topic:
                 continue
-            if words and not all(w in row.haystack for w in words):
+            if words and not all(w in hay for w in words):
                 continue
-            out.append(row)
+            out.append(e)
         self.shown = out
         self.query_one("#nb-table", RowList).set_rows(out)
         counts = self.context.study.counts(now)
@@ -295,7 +267,16 @@ class NotebookScreen(Screen[None]):
         else:
             self._detail_timer = self.set_timer(0.15, self.show_detail)
 
-    def current(self) -> Row | None:
+    def _cells(self, e: Summary) -> tuple[str, ...]:
+        return row_cells(e, self.context.library.questions.get(e.key), self.context.clock())
+
+    def _search_text(self) -> list[str]:
+        if self._haystacks is None:
+            get = self.context.library.questions.get
+            self._haystacks = [haystack(e, get(e.key)) for e in self.rows]
+        return self._haystacks
+
+    def current(self) -> Summary | None:
         """The highlighted entry."""
         table = self.query_one("#nb-table", RowList)
         if 0 <= table.cursor < len(self.shown):
@@ -305,10 +286,11 @@ class NotebookScreen(Screen[None]):
     def show_detail(self) -> None:
         """Draw the highlighted entry in the detail pane."""
         row = self.current()
-        sheet = row.sheet(self.context.study) if row else None
+        sheet = self._sheet(row.key) if row else None
         text = entry_markdown(sheet, self.context.clock()) if sheet else "*No entry here.*"
         self.detail_source = text
-        self.query_one("#nb-markdown", Static).update(RichMarkdown(text, hyperlinks=False))
+        markdown = RenderedOnce(RichMarkdown(text, hyperlinks=False))
+        self.query_one("#nb-markdown", Static).update(markdown)
 
     def on_row_list_highlighted(self, _event: RowList.Highlighted) -> None:
         """Follow the highlight."""
@@ -335,10 +317,18 @@ class NotebookScreen(Screen[None]):
         self.context.study.save(entry)
         self.load()
 
+    def _sheet(self, key: str) -> Sheet | None:
+        """The whole entry (misses included) with its validated question."""
+        entry = self.context.study.entry(key)
+        if entry is None:
+            return None
+        item = self.context.library.questions.get(key)
+        return Sheet(entry, item.question if item is not None else None)
+
     def _full(self) -> Entry | None:
         """The highlighted entry, misses and all."""
         row = self.current()
-        return self.context.study.entry(row.entry.key) if row is not None else None
+        return self.context.study.entry(row.key) if row is not None else None
 
     def action_note(self) -> None:
         """Edit the highlighted entry's note."""
@@ -370,7 +360,7 @@ class NotebookScreen(Screen[None]):
         row = self.current()
         if row is None:
             return
-        key = row.entry.key
+        key = row.key
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -418,6 +408,7 @@ class NotebookScreen(Screen[None]):
         """Let go of the rows at once: a closed screen waits for the cyclic collector, and
         ten thousand rows held by it made each later collection walk them all."""
         self.rows = self.shown = []  # the list lets go of its own copy likewise
+        self._haystacks = None
 
     def action_back(self) -> None:
         """Back to the home screen."""
