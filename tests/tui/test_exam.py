@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from textual.widgets import DataTable, Markdown, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.confirm import ConfirmScreen
@@ -14,6 +14,7 @@ from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.widgets.choices import AnswerArea
+from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.rowlist import RowList
 from tests.tui.conftest import FakeTicker
 
@@ -120,7 +121,7 @@ async def test_practice_gives_feedback_then_moves_on(exam_app: QuizApp) -> None:
         await _go_to(exam_app, pilot, "plain")
         await pilot.press("b", "enter")
         assert screen.runner.session.response.checked
-        feedback = screen.query_one("#exam-feedback", Markdown)
+        feedback = screen.query_one("#exam-feedback", MarkdownText)
         assert feedback.display
         assert "✗ Incorrect." in feedback.source
         assert "S3 stores objects." in feedback.source
@@ -170,8 +171,7 @@ async def test_bank_text_is_never_markup(exam_app: QuizApp) -> None:
         await pilot.press("p")
         await _go_to(exam_app, pilot, "markup")
         screen = _exam(exam_app)
-        prompt = screen.query_one("#exam-prompt", Markdown)
-        shown = " ".join(str(block.content) for block in prompt.query("MarkdownParagraph"))
+        shown = _plain(screen.query_one("#exam-prompt", MarkdownText))
         assert "[bold]Not bold[/] [A] [@click=app.quit]click[/] :smile: 한국어 텍스트 🙂" in shown
         answers = _plain(screen.query_one("#exam-answers", AnswerArea))
         for text in ("[A] literally", ":smile: stays", "[@click=app.quit]quit?[/]", "한국어 🙂"):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Input, Markdown, Select
+from textual.widgets import Input, Select
 
 from quizapp.core.study import notebook
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.notebook import NotebookScreen, NoteScreen
+from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.rowlist import RowList
 from tests.tui.conftest import EXAM_BANKS, NOW, make_context_for
 
@@ -161,7 +162,7 @@ async def test_drill_due_runs_a_review_with_feedback(nb_app: QuizApp) -> None:
             await pilot.press("n")
         await pilot.press("a", "enter")
         assert runner.session.response.checked
-        assert screen.query_one("#exam-feedback", Markdown).display
+        assert screen.query_one("#exam-feedback", MarkdownText).display
 
 
 async def test_home_shows_what_is_due(nb_app: QuizApp) -> None:

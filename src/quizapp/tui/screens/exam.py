@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from quizapp.context import AppContext
 from quizapp.core.bank.models import Question
@@ -20,6 +20,7 @@ from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.timefmt import clock
 from quizapp.tui.widgets.choices import LETTERS, AnswerArea, AnswerView, Row, Verdict
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.navigator import Navigator
 
 _CHOICE_KEYS = [(k, i) for i, k in enumerate("abcdefghij")] + [
@@ -80,10 +81,10 @@ class ExamScreen(Screen[None]):
         yield Static(id="exam-status")
         with VerticalScroll(id="exam-body"):
             yield Static(id="exam-notice")
-            yield Markdown(id="exam-scenario")
-            yield Markdown(id="exam-prompt")
+            yield MarkdownText(id="exam-scenario")
+            yield MarkdownText(id="exam-prompt")
             yield AnswerArea(id="exam-answers")
-            yield Markdown(id="exam-feedback")
+            yield MarkdownText(id="exam-feedback")
         yield Navigator(id="exam-navigator")
         yield KeyBar()
 
@@ -106,12 +107,12 @@ class ExamScreen(Screen[None]):
             self._shown_prompt = key
             self.highlight = 0
             scenario = r.scenario()
-            scenario_md = self.query_one("#exam-scenario", Markdown)
+            scenario_md = self.query_one("#exam-scenario", MarkdownText)
             scenario_md.display = bool(scenario)
             if scenario:
-                await scenario_md.update(f"**Case study**\n\n{scenario}")
+                scenario_md.show(f"**Case study**\n\n{scenario}")
             prompt = q.prompt if q is not None else "*This question is no longer in its bank.*"
-            await self.query_one("#exam-prompt", Markdown).update(prompt)
+            self.query_one("#exam-prompt", MarkdownText).show(prompt)
             self.query_one("#exam-body", VerticalScroll).scroll_home(animate=False)
         self.query_one("#exam-answers", AnswerArea).show(self.answer_view(q))
         await self._show_feedback(q)
@@ -231,7 +232,7 @@ class ExamScreen(Screen[None]):
 
     async def _show_feedback(self, q: Question | None) -> None:
         s = self.runner.session
-        feedback = self.query_one("#exam-feedback", Markdown)
+        feedback = self.query_one("#exam-feedback", MarkdownText)
         show = s.mode != "exam" and s.response.checked and q is not None
         feedback.display = show
         if not show or q is None:
@@ -244,7 +245,7 @@ class ExamScreen(Screen[None]):
         if refs:
             parts.append("**References**\n\n" + "\n".join(refs))
         parts.append("*Press enter for the next question.*")
-        await feedback.update("\n\n".join(parts))
+        feedback.show("\n\n".join(parts))
 
     # -- time ------------------------------------------------------------------------------
     async def heartbeat(self) -> None:

@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
-from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,8 +21,8 @@ from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, render
 from quizapp.core.study.notebook import Entry, Summary
 from quizapp.tui import collector
-from quizapp.tui.rendered import RenderedOnce
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.rowlist import RowList
 
 TOPIC_WIDTH = 24  # at most; narrower when every topic is shorter
@@ -186,7 +185,7 @@ class NotebookScreen(Screen[None]):
             with VerticalScroll(id="nb-detail"):
                 # Rich Markdown rendered once in a Static draws far faster than the Markdown
                 # widget's tree of blocks, which matters when following the highlight.
-                yield Static(id="nb-markdown")
+                yield MarkdownText(id="nb-markdown")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -289,8 +288,7 @@ class NotebookScreen(Screen[None]):
         sheet = self._sheet(row.key) if row else None
         text = entry_markdown(sheet, self.context.clock()) if sheet else "*No entry here.*"
         self.detail_source = text
-        markdown = RenderedOnce(RichMarkdown(text, hyperlinks=False))
-        self.query_one("#nb-markdown", Static).update(markdown)
+        self.query_one("#nb-markdown", MarkdownText).show(text)
 
     def on_row_list_highlighted(self, _event: RowList.Highlighted) -> None:
         """Follow the highlight."""
