@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input, Static
 
 from quizapp.core.study import notebook
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.notebook import NotebookScreen, NoteScreen
+from quizapp.tui.screens.picker import PickScreen
 from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.rowlist import RowList
 from tests.tui.conftest import EXAM_BANKS, NOW, make_context_for
@@ -75,15 +76,19 @@ async def test_filters_and_search(nb_app: QuizApp) -> None:
         detail = nb_app.screen.detail_source  # type: ignore[attr-defined]
         assert "**leech**" in detail
         assert "Your wrong picks" in detail
-        nb_app.screen.query_one("#nb-status", Select).value = "leech"
-        await pilot.pause()
+        await pilot.press(*"ssss")  # all → active → due now → mastered → leeches
+        assert "status (s): leeches" in str(nb_app.screen.query_one("#nb-status", Static).content)
         assert _rows(nb_app) == 1
-        nb_app.screen.query_one("#nb-status", Select).value = "all"
-        nb_app.screen.query_one("#nb-topic", Select).value = "Ordering"
-        await pilot.pause()
+        await pilot.press("s")  # and round to all again
+        await pilot.press("t")
+        assert isinstance(nb_app.screen, PickScreen)
+        await pilot.press("down", "down", "enter")  # any topic, Case study (1), Multi (1), ...
         assert _rows(nb_app) == 1
-        nb_app.screen.query_one("#nb-topic", Select).clear()
-        await pilot.pause()
+        assert nb_app.screen.query_one("#nb-table", RowList).rows[0].topic == "Multi"
+        await pilot.click("#nb-topic")  # a click opens the same choice
+        assert isinstance(nb_app.screen, PickScreen)
+        await pilot.press("home", "enter")
+        assert _rows(nb_app) == 3
         await pilot.press("slash")
         assert isinstance(nb_app.focused, Input)
         await pilot.press(*"stores obj")
