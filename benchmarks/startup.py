@@ -53,7 +53,7 @@ def timed(code: str, env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def main(runs: int = 15) -> None:
+def main(runs: int = 21) -> None:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "QUIZAPP_HOME": home}
         # Compiled bytecode, as after any normal first run (some shells turn writing it off).
