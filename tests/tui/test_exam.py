@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.screens.detail import QuestionDetailScreen
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.results import ResultsScreen
@@ -104,6 +105,14 @@ async def test_take_a_whole_exam_with_the_keys(exam_app: QuizApp) -> None:
         summary = _plain(exam_app.screen.query_one("#results-summary", Static))
         assert "estimated score 700 (pass at 700)" in summary
         assert "✓ PASS" in summary
+        await pilot.press("enter")  # the first question in full: picks, answer, why, lesson
+        assert isinstance(exam_app.screen, QuestionDetailScreen)
+        lesson = exam_app.screen.query_one("#detail-markdown", MarkdownText)
+        assert "## Question 1" in lesson.source
+        assert "✓ right answer" in lesson.source
+        assert "your pick" in lesson.source or "You did not answer this one." in lesson.source
+        await pilot.press("escape")
+        assert isinstance(exam_app.screen, ResultsScreen)
         await pilot.press("escape")
         assert isinstance(exam_app.screen, HomeScreen)
         row = exam_app.screen.query_one("#exams", RowList).rows[0]

@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown
 
 from quizapp.runner import ExamRunner
 from quizapp.tui.widgets.choices import LETTERS
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.markdowntext import MarkdownText
 
 
 def detail_markdown(runner: ExamRunner, position: int) -> str:
@@ -27,6 +27,8 @@ def detail_markdown(runner: ExamRunner, position: int) -> str:
         f"## Question {position + 1} · {item.topic}",
         "**✓ You got this right.**" if ok else "**✗ You got this wrong.**",
     ]
+    if not resp.answered:
+        parts.append("*You did not answer this one.*")
     if runner.changed(position):
         parts.append("*The bank has changed this question since you answered it.*")
     scenario = runner.scenario(position)
@@ -83,7 +85,9 @@ class QuestionDetailScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The question as Markdown."""
         with VerticalScroll():
-            yield Markdown(detail_markdown(self.runner, self.position))
+            text = MarkdownText(id="detail-markdown")
+            text.show(detail_markdown(self.runner, self.position))
+            yield text
         yield KeyBar()
 
     def action_back(self) -> None:
