@@ -142,9 +142,10 @@ class NotebookScreen(Screen[None]):
 
     DEFAULT_CSS = """
     NotebookScreen #nb-filters { height: auto; }
-    NotebookScreen #nb-search { width: 2fr; }
+    NotebookScreen #nb-search { width: 1fr; }
     NotebookScreen .nb-filter {
-        width: 1fr;
+        width: auto;
+        max-width: 32;
         height: 3;
         border: tall $border-blurred;
         padding: 0 1;
