@@ -1,8 +1,4 @@
-"""Runs a session for a front end: applies engine transitions, saves each one, keeps time.
-
-The TUI and plain mode both drive exams through this, so the rules live in one place: the
-engine decides, the store commits, and the clocks are injected.
-"""
+"""Runs a session for a front end: applies engine transitions, saves each one, keeps time."""
 
 from __future__ import annotations
 
@@ -24,6 +20,9 @@ from quizapp.core.study import notebook
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import transaction
 from quizapp.storage.study import StudyStore
+
+# The TUI and plain mode both drive exams through this, so the rules live in one place: the
+# engine decides, the store commits, and the clocks are injected.
 
 SAVE_EVERY = 5.0  # seconds between progress saves while the user is thinking
 

@@ -1,15 +1,14 @@
-"""Loading, while the user reads the home screen, the code the next screens need.
-
-A start from the cache leaves out pydantic and the exam and notebook screens (a third of
-start-up). Loading them once the home screen is up makes the first exam or notebook open
-as quickly as later ones.
-"""
+"""Loading, while the user reads the home screen, the code the next screens need."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from textual.app import App
+
+# A start from the cache leaves out pydantic and the exam and notebook screens (a third of
+# start-up). Loading them once the home screen is up makes the first exam or notebook open
+# as quickly as later ones.
 
 WARM_UP_AFTER = 1.0  # seconds after the home screen shows
 STEP_GAP = 0.05  # between steps, so a key pressed meanwhile waits for one step at most

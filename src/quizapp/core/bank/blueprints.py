@@ -1,13 +1,12 @@
-"""Exam blueprints as plain frozen dataclasses: what the app uses once a file has validated.
-
-The pydantic models in ``models`` check blueprint files and describe them in the JSON
-Schema; a start from the cache builds these from the cached data without importing pydantic.
-"""
+"""Exam blueprints as plain frozen dataclasses: what the app uses once a file has validated."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+# The pydantic models in ``models`` check blueprint files and describe them in the JSON
+# Schema; a start from the cache builds these from the cached data without importing pydantic.
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,4 @@
-"""A cache of validated bank files, so an unchanged library loads without parsing YAML.
-
-The cache is plain JSON (never pickle), so a foreign or damaged cache file can at worst be
-ignored; it can never run code. A hit indexes the bank straight from the cached data; the
-bank's models are validated from that data the first time a question of it is used, and a
-bank that fails there is read from its YAML file again (see ``LoadedBank.file``).
-"""
+"""A cache of validated bank files, so an unchanged library loads without parsing YAML."""
 
 from __future__ import annotations
 
@@ -22,6 +16,11 @@ from quizapp.core.bank.problems import Problem
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
     from quizapp.core.bank.loader import LoadedFile
+
+# The cache is plain JSON (never pickle), so a foreign or damaged cache file can at worst be
+# ignored; it can never run code. A hit indexes the bank straight from the cached data; the
+# bank's models are validated from that data the first time a question of it is used, and a
+# bank that fails there is read from its YAML file again (see ``LoadedBank.file``).
 
 FORMAT = 2
 _Entries = dict[str, dict[str, Any]]

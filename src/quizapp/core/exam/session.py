@@ -1,8 +1,4 @@
-"""An exam session as an immutable value, and the pure transitions the front ends apply to it.
-
-Time is passed in: ``tick`` adds the seconds a front end measured since its last tick, so
-remaining time and per-question time never depend on a hidden clock.
-"""
+"""An exam session as an immutable value, and the pure transitions the front ends apply to it."""
 
 from __future__ import annotations
 
@@ -12,6 +8,9 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # questions are validated models; sessions hold only keys and orders
     from quizapp.core.bank.models import Question, QuestionType
+
+# Time is passed in: ``tick`` adds the seconds a front end measured since its last tick, so
+# remaining time and per-question time never depend on a hidden clock.
 
 Mode = Literal["exam", "practice", "review"]
 Status = Literal["in_progress", "submitted", "expired"]
