@@ -127,7 +127,9 @@ async def test_a_long_list_scrolls_and_the_detail_follows_the_cursor() -> None:
         await pilot.pause()
         assert table.cursor == 499
         assert table.scroll_offset.y > 400  # the last row is in view
-        assert "`gone/q499`: its bank is not loaded" in app.screen.detail_source  # type: ignore[attr-defined]
+        detail = app.screen.detail_source  # type: ignore[attr-defined]
+        assert "`gone/q499`: its bank is not loaded" in detail
+        assert "Missed once · right 0 times since" in detail
         await pilot.press("pageup", "up")
         assert table.cursor < 499 - 10
         await pilot.press("home")

@@ -60,6 +60,10 @@ def haystack(e: Summary, item: LibraryQuestion | None) -> str:
     return f"{e.key} {e.topic} {prompt} {e.note}".lower()
 
 
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
 def entry_markdown(sheet: Sheet, now: datetime) -> str:
     """One entry in full: question, every wrong pick with dates, right answer, why, note."""
     e, q = sheet.entry, sheet.question
@@ -73,7 +77,7 @@ def entry_markdown(sheet: Sheet, now: datetime) -> str:
         flags.append("**question changed** in its bank since you missed it")
     head.append(" · ".join(flags))
     head.append(
-        f"Missed {e.times_missed} times · right {e.times_right_since} times since · "
+        f"Missed {_times(e.times_missed)} · right {_times(e.times_right_since)} since · "
         f"due {e.due.date().isoformat() if e.due else '—'}"
     )
     head.append(q.prompt if q is not None else f"`{e.key}`: its bank is not loaded.")
