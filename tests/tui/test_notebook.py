@@ -175,5 +175,5 @@ async def test_drill_due_runs_a_review_with_feedback(nb_app: QuizApp) -> None:
 async def test_home_shows_what_is_due(nb_app: QuizApp) -> None:
     async with nb_app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        line = str(nb_app.screen.query_one("#study-line").content)
+        line = str(nb_app.screen.query_one("#home-info").content)
         assert "3 due now · 3 active · 0 mastered" in line
