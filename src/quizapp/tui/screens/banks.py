@@ -39,7 +39,7 @@ class BanksScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The banks table and the problem list."""
-        yield Static("quizapp — AWS practice exams", classes="title-bar")
+        yield Static(Text(f"{self.app.title} — {self.app.sub_title}"), classes="title-bar")
         with VerticalScroll(id="banks-body"):
             yield Static("Banks", classes="section-title")
             yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)

@@ -53,7 +53,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Resume line, exams table, the highlighted exam's domains, notebook, banks, warnings."""
-        yield Static("quizapp — AWS practice exams", classes="title-bar")
+        yield Static(Text(f"{self.app.title} — {self.app.sub_title}"), classes="title-bar")
         with VerticalScroll(id="home-body"):
             yield Static(id="resume-line")
             yield RowList(EXAM_COLUMNS, lambda row: row, id="exams")

@@ -22,6 +22,7 @@ from quizapp.core.bank.library import LibraryQuestion
 from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, render
 from quizapp.core.study.notebook import Entry, Summary
+from quizapp.storage.study import NotebookCounts
 from quizapp.tui import collector
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.markdowntext import MarkdownText
@@ -183,6 +184,7 @@ class NotebookScreen(Screen[None]):
         self._detail_timer: Timer | None = None
         self._applied: tuple[object, ...] | None = None  # the filters the list shows
         self.filters = {"status": "all", "bank": "", "topic": ""}  # "": any
+        self._counts = NotebookCounts(0, 0, 0)  # read with the rows, not on every keystroke
         self.detail_source = ""
 
     def compose(self) -> ComposeResult:
@@ -220,6 +222,8 @@ class NotebookScreen(Screen[None]):
         table = self.query_one("#nb-table", RowList)
         topic_width = max((len(e.topic) for e in rows), default=5)
         table.columns[1] = ("Topic", max(5, min(TOPIC_WIDTH, topic_width)))
+        self._counts = self.context.study.counts(now)
+        self._show_filters()
         self._applied = None  # new rows: filter them whatever the filters are
         self.refilter(at_once=True)
 
@@ -236,7 +240,6 @@ class NotebookScreen(Screen[None]):
         if filters == self._applied:
             return
         self._applied = filters
-        self._show_filters()
         out = []
         hays = self._search_text() if words else itertools.repeat("")
         for e, hay in zip(self.rows, hays, strict=False):  # hays repeats when not searching
@@ -257,7 +260,7 @@ class NotebookScreen(Screen[None]):
             out.append(e)
         self.shown = out
         self.query_one("#nb-table", RowList).set_rows(out)
-        counts = self.context.study.counts(now)
+        counts = self._counts
         self.query_one("#nb-count", Static).update(
             Text(
                 f"{len(out)} shown · {counts.due} due · {counts.active} active · "
@@ -309,6 +312,7 @@ class NotebookScreen(Screen[None]):
         self.query_one("#nb-table", RowList).focus()
 
     def _show_filters(self) -> None:
+        """Redraw the three filters (only when one changed: each redraw lays out the row)."""
         status = STATUSES[self.filters["status"]]
         for name, shown in (
             ("status", status),
@@ -322,6 +326,7 @@ class NotebookScreen(Screen[None]):
         """All, active, due now, mastered, leeches, and round again."""
         order = list(STATUSES)
         self.filters["status"] = order[(order.index(self.filters["status"]) + 1) % len(order)]
+        self._show_filters()
         self.refilter(at_once=True)
 
     def action_pick(self, name: str) -> None:
@@ -334,6 +339,7 @@ class NotebookScreen(Screen[None]):
         def picked(value: str | None) -> None:
             if value is not None:
                 self.filters[name] = value
+                self._show_filters()
                 self.refilter(at_once=True)
 
         self.app.push_screen(
