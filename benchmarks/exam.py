@@ -25,10 +25,12 @@ from frames import FrameClock
 from quizapp.context import make_context
 from quizapp.core.bank.library import load_library
 from quizapp.core.bank.models import ExamFile
+from quizapp.core.exam.options import StartOptions
 from quizapp.core.exam.selection import select
-from quizapp.runner import start
+from quizapp.service.exams import ExamService
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import connect
+from quizapp.storage.study import StudyStore
 from synthetic import write_library
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
@@ -71,7 +73,7 @@ async def keypress_latency(folder: Path, presses: int = 30) -> dict[str, float]:
             runs["idle"].append(await clock.key_to_frame(pilot, "z"))  # bound to nothing
             runs["answer"].append(await clock.key_to_frame(pilot, "b"))
             runs["next"].append(await clock.key_to_frame(pilot, "n"))
-            if app.screen.runner.session.current >= 38:  # type: ignore[attr-defined]
+            if app.screen.attempt.session.current >= 38:  # type: ignore[attr-defined]
                 break
     out = {}
     for name, times in runs.items():
@@ -83,10 +85,14 @@ async def keypress_latency(folder: Path, presses: int = 30) -> dict[str, float]:
 def persist(folder: Path, n: int = 400) -> tuple[float, float, float]:
     conn = connect(folder / "bench.db")
     library = load_library([folder])
-    store = AttemptStore(conn, lambda: NOW)
-    runner, _ = start(
-        library, store, library.exams["code-exam"].exam, mode="exam", seed=1, now=lambda: NOW
+    service = ExamService(
+        AttemptStore(conn, lambda: NOW),
+        StudyStore(conn),
+        library,
+        now=lambda: NOW,
+        new_seed=lambda: 1,
     )
+    runner, _ = service.start(library.exams["code-exam"].exam, "exam", StartOptions())
     times = []
     for i in range(n):
         t = time.perf_counter()
@@ -114,7 +120,7 @@ def build_exam(folder: Path) -> float:
         "minutes": 90,
         "domains": [{"name": f"Domain {i}", "weight": 25} for i in range(4)],
     }
-    exam = ExamFile.model_validate({"exam": blueprint}).exam.blueprint()
+    exam = ExamFile.model_validate({"exam": blueprint}).exam.terms()
     times = []
     for seed in range(7):
         t = time.perf_counter()

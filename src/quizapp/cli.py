@@ -7,7 +7,6 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -15,7 +14,7 @@ from quizapp import __version__
 from quizapp.context import AppContext, make_context, utc_now
 from quizapp.core.bank.library import Library, load_library
 from quizapp.core.bank.problems import Problem
-from quizapp.core.exam.blueprint import plan
+from quizapp.core.exam.slots import plan_slots
 from quizapp.storage.database import DatabaseError, set_aside
 
 if TYPE_CHECKING:
@@ -57,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--minutes", type=_positive, metavar="M", help="time limit in minutes")
     p.add_argument("--seed", type=int, metavar="S", help="same seed, same questions")
     p.add_argument("--no-adapt", action="store_true", help="plain blueprint-proportional exam")
+    p.add_argument(
+        "--restart",
+        action="store_true",
+        help="abandon an unfinished attempt of this exam and mode, and start anew",
+    )
     p.add_argument("--plain", action="store_true", help="line-based mode for scripts and readers")
 
     p = sub.add_parser("review", help="drill the notebook entries that are due")
@@ -170,73 +174,57 @@ def _database_problem(exc: DatabaseError, args: argparse.Namespace) -> int:
 def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
     """Start or resume a mock exam, in the TUI or in plain mode."""
     library = ctx.library
-    exam = library.exams.get(args.exam_id)
-    if exam is None:
+    loaded = library.exams.get(args.exam_id)
+    if loaded is None:
         known = ", ".join(sorted(library.exams)) or "none loaded"
         raise UsageError(f"unknown exam '{args.exam_id}' (known: {known})")
+    from quizapp.core.exam.options import StartOptions
     from quizapp.core.exam.session import SessionError
-    from quizapp.runner import ExamRunner, start
 
     mode: Mode = "practice" if args.practice else "exam"
-    store = ctx.attempts
-    session = next(
-        (
-            store.load(a.id)
-            for a in store.unfinished()
-            if a.exam_id == exam.exam.id and a.mode == mode
-        ),
-        None,
+    options = StartOptions(
+        questions=args.questions,
+        minutes=args.minutes,
+        seed=args.seed,
+        adaptive=False if args.no_adapt else None,
     )
-    notes: list[str] = []
-    if session is not None:
-        runner = ExamRunner(session, store, library, now=ctx.clock, ticker=ctx.ticker)
-    else:
-        seed = args.seed if args.seed is not None else ctx.new_seed()
-        try:
-            runner, notes = start(
-                library,
-                store,
-                exam.exam,
-                mode=mode,
-                seed=seed,
-                now=ctx.clock,
-                questions=args.questions,
-                minutes=args.minutes,
-            )
-        except SessionError as exc:
-            raise UsageError(f"exam '{args.exam_id}': {exc} (no questions available)") from None
+    service = ctx.exams
+    try:
+        opened = service.open(loaded.exam, mode, options, restart=args.restart)
+    except SessionError as exc:
+        raise UsageError(f"exam '{args.exam_id}': {exc} (no questions available)") from None
+    if opened.conflict is not None:
+        a = opened.conflict
+        raise UsageError(
+            f"an unfinished {a.mode} of '{args.exam_id}' ({a.answered} of {a.total} answered) "
+            f"was started with other options ({', '.join(opened.differences)}): run it without "
+            "them to resume it, or add --restart to abandon it and start anew"
+        )
+    attempt = opened.attempt
+    assert attempt is not None
+    notes = opened.notes
+    if opened.resumed:
+        s = attempt.session
+        notes = [
+            f"Resumed your unfinished {s.mode}: {s.answered_count} of {len(s.items)} answered."
+        ]
     if args.plain:
         from quizapp.plain import run_plain
 
-        for note in notes:
+        for note in opened.notes:
             print(note)
-        return run_plain(runner, sys.stdin, sys.stdout)
+        resume_with = service.resume_command(attempt.session, plain=True)
+        return run_plain(attempt, sys.stdin, sys.stdout, resume_with=resume_with)
     from quizapp.tui.app import run_app
 
-    return run_app(ctx, runner=runner, notes=notes)
+    return run_app(ctx, attempt=attempt, notes=notes)
 
 
 def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
-    """Drill the due notebook entries, with feedback after each answer."""
-    from quizapp.runner import ExamRunner, review_drill
-
-    store = ctx.attempts
-    open_drill = next((a for a in store.unfinished() if a.mode == "review"), None)
-    runner: ExamRunner | None = None
-    if open_drill is not None:
-        session = store.load(open_drill.id)
-        if session is not None:
-            runner = ExamRunner(session, store, ctx.library, now=ctx.clock, ticker=ctx.ticker)
-    if runner is None:
-        runner = review_drill(
-            ctx.library,
-            store,
-            seed=ctx.new_seed(),
-            now=ctx.clock,
-            ticker=ctx.ticker,
-            limit=args.limit,
-        )
-    if runner is None:
+    """Drill the due notebook entries (or the open drill), with feedback after each answer."""
+    service = ctx.exams
+    attempt = service.drill(args.limit)
+    if attempt is None:
         counts = ctx.study.counts(ctx.clock())
         print(
             f"Nothing is due: {counts.active} active and {counts.mastered} mastered "
@@ -246,37 +234,19 @@ def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.plain:
         from quizapp.plain import run_plain
 
-        return run_plain(runner, sys.stdin, sys.stdout)
+        resume_with = service.resume_command(attempt.session, plain=True)
+        return run_plain(attempt, sys.stdin, sys.stdout, resume_with=resume_with)
     from quizapp.tui.app import run_app
 
-    return run_app(ctx, runner=runner)
-
-
-def notebook_sheets(ctx: AppContext) -> list[Any]:
-    """Every notebook entry with its question, leeches first, then by due date."""
-    from quizapp.core.study.export import Sheet
-
-    sheets = []
-    for entry in ctx.study.entries():
-        item = ctx.library.questions.get(entry.key)
-        sheets.append(Sheet(entry, item.question if item is not None else None))
-    far = datetime.max.replace(tzinfo=UTC)
-    sheets.sort(
-        key=lambda s: (
-            not s.entry.leech,
-            s.entry.status != "active",
-            s.entry.due or far,
-            s.entry.key,
-        )
-    )
-    return sheets
+    return run_app(ctx, attempt=attempt)
 
 
 def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
     """Write the notebook in ``fmt`` to ``output`` (atomically) or to stdout."""
-    from quizapp.core.study.export import render
+    from quizapp.core.study.export import build_sheets, render
 
-    text = render(notebook_sheets(ctx), fmt)  # type: ignore[arg-type]
+    now = ctx.clock()
+    text = render(build_sheets(ctx.study.entries(), ctx.library, now), fmt, now)  # type: ignore[arg-type]
     if output is None:
         sys.stdout.write(text)
         return 0
@@ -400,7 +370,7 @@ def banks_report(library: Library) -> dict[str, Any]:
         )
     exams = []
     for loaded in library.exams.values():
-        resolved = plan(loaded.exam, library)
+        resolved = plan_slots(loaded.exam, library)
         exams.append(
             {
                 "id": loaded.exam.id,

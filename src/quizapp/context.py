@@ -19,6 +19,7 @@ from quizapp.paths import bundled_banks, data_dir, ensure_dir, env_bank_dirs
 from quizapp.storage.database import DB_NAME, connect
 
 if TYPE_CHECKING:
+    from quizapp.service.exams import ExamService
     from quizapp.storage.attempts import AttemptStore
     from quizapp.storage.study import StudyStore
 
@@ -93,6 +94,20 @@ class AppContext:
         from quizapp.storage.study import StudyStore  # brings fsrs: only when studying
 
         return StudyStore(self.db)
+
+    @property
+    def exams(self) -> ExamService:
+        """The attempt service over this context's stores, library and clocks."""
+        from quizapp.service.exams import ExamService
+
+        return ExamService(
+            self.attempts,
+            self.study,
+            self.library,
+            now=self.clock,
+            new_seed=self.new_seed,
+            ticker=self.ticker,
+        )
 
     @property
     def library(self) -> Library:

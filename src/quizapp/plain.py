@@ -6,38 +6,40 @@ are ever written.
 
 from __future__ import annotations
 
-import string
 import threading
 from typing import TextIO
 
 from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
+from quizapp.core.exam.answers import LETTERS
+from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scoring import Result
-from quizapp.core.exam.session import SessionError, arrangement
-from quizapp.runner import ExamRunner
-
-LETTERS = string.ascii_uppercase
+from quizapp.core.exam.session import Response, SessionError, arrangement, complete
+from quizapp.service.attempt import Attempt
 
 
 class PlainExam:
-    """Runs one session on text streams."""
+    """Runs one attempt on text streams."""
 
-    def __init__(self, runner: ExamRunner, stdin: TextIO, stdout: TextIO) -> None:
-        self.runner = runner
+    def __init__(
+        self, attempt: Attempt, stdin: TextIO, stdout: TextIO, *, resume_with: str = ""
+    ) -> None:
+        self.attempt = attempt
         self.stdin = stdin
         self.out = stdout
+        self.resume_with = resume_with
         self._stop = threading.Event()
 
     def _heartbeat(self) -> None:
         # While input blocks, keep the clock saved (SPEC §7.1: at least every 5 seconds).
-        lock = self.runner.lock
+        lock = self.attempt.lock
         while not self._stop.wait(1.0):
             if not lock.acquire(timeout=0.2):
                 continue  # the main thread is busy: it keeps time itself
             try:
-                if self.runner.session.finished:
+                if self.attempt.session.finished:
                     return
-                self.runner.heartbeat()
+                self.attempt.heartbeat()
             finally:
                 lock.release()
 
@@ -50,11 +52,11 @@ class PlainExam:
         """Read one line; None at end of input."""
         self.out.write(prompt)
         self.out.flush()
-        self.runner.lock.release()  # the clock keeps being saved while the user thinks
+        self.attempt.lock.release()  # the clock keeps being saved while the user thinks
         try:
             line = self.stdin.readline()
         finally:
-            self.runner.lock.acquire()
+            self.attempt.lock.acquire()
         if not line:
             self.say()
             return None
@@ -71,29 +73,28 @@ class PlainExam:
             beat.join()
 
     def _run(self) -> int:
-        r = self.runner
+        r = self.attempt
         s = r.session
         total = len(s.items)
         answered = s.answered_count
         if answered or s.elapsed:
             self.say(
-                f"Resuming {s.blueprint.title}: {answered} of {total} answered" + self._time_left()
+                f"Resuming {s.terms.title}: {answered} of {total} answered" + self._time_left()
             )
         else:
-            minutes = s.blueprint.minutes
+            minutes = s.terms.minutes
             timing = f"{minutes} minutes" if minutes else "untimed"
-            self.say(f"{s.blueprint.title} · {s.mode} · {total} questions · {timing}")
+            self.say(f"{s.terms.title} · {s.mode} · {total} questions · {timing}")
             self.say(
                 "Type the letter(s) of your answer: b, a,c or ac. Empty line: skip. "
                 "?: flag. Ctrl-D: save and quit."
             )
         # Resuming asks only what is still open; answered questions wait for the second pass.
-        if not self._pass([i for i, resp in enumerate(s.responses) if not resp.answered]):
+        if not self._pass([i for i in range(total) if not s.answered(i)]):
             return self._saved()
         if not r.session.finished:
-            pending = [
-                i for i, resp in enumerate(r.session.responses) if not resp.answered or resp.flagged
-            ]
+            now = r.session
+            pending = [i for i in range(total) if not now.answered(i) or now.responses[i].flagged]
             if pending:
                 reply = self.ask(
                     f"{len(pending)} question(s) skipped or flagged. "
@@ -109,34 +110,33 @@ class PlainExam:
         return 0
 
     def _saved(self) -> int:
-        self.runner.save_progress()
-        s = self.runner.session
+        self.attempt.leave()
+        s = self.attempt.session
         self.say(
-            f"Saved: {s.answered_count} of {len(s.items)} answered. "
-            f"Resume with: quizapp exam {s.blueprint.exam_id} --plain"
+            f"Saved: {s.answered_count} of {len(s.items)} answered. Resume with: {self.resume_with}"
         )
         return 0
 
     def _time_left(self) -> str:
-        left = self.runner.session.remaining()
-        return "" if left is None else f", {_clock(left)} left"
+        left = self.attempt.session.remaining()
+        return "" if left is None else f", {clock(left)} left"
 
     def _pass(self, positions: range | list[int]) -> bool:
         """Ask the questions at ``positions``; False when input ended."""
         for i in positions:
-            self.runner.go(i)
-            if self.runner.session.finished:
+            self.attempt.go(i)
+            if self.attempt.session.finished:
                 self.say("Time is up: the exam was submitted.")
                 return True
             if not self._ask_one():
                 return False
-            if self.runner.session.finished:
+            if self.attempt.session.finished:
                 self.say("Time is up: the exam was submitted.")
                 return True
         return True
 
     def _ask_one(self) -> bool:
-        r = self.runner
+        r = self.attempt
         q = r.question()
         self.show(q)
         if q is None:
@@ -163,14 +163,14 @@ class PlainExam:
             except SessionError as exc:
                 self.say(f"{exc}.")
                 continue
-            if r.session.mode != "exam" and not r.session.finished:
+            if r.session.feedback and not r.session.finished:
                 r.check()
-                self.feedback(q)
+                self.feedback()
             return True
 
     def show(self, q: Question | None) -> None:
         """Print the current question."""
-        r = self.runner
+        r = self.attempt
         s = r.session
         item = s.item
         head = [f"Question {s.current + 1} of {len(s.items)}", item.topic]
@@ -185,7 +185,7 @@ class PlainExam:
             head.append("flagged")
         left = s.remaining()
         if left is not None:
-            head.append(f"{_clock(left)} left")
+            head.append(f"{clock(left)} left")
         self.say()
         self.say(" · ".join(head))
         if q is None:
@@ -217,7 +217,7 @@ class PlainExam:
 
     def parse(self, q: Question, line: str) -> tuple[tuple[int, ...], str | None]:
         """Letters typed by the user as original indices, or an error message."""
-        item = self.runner.session.item
+        item = self.attempt.session.item
         letters = [c for c in line.upper() if c not in " ,;"]
         size = item.size
         valid = LETTERS[:size]
@@ -226,40 +226,38 @@ class PlainExam:
             return (), f"There is no {bad[0]!r} here: answer with letters {valid[0]}-{valid[-1]}."
         positions = [LETTERS.index(c) for c in letters]
         if item.kind == "choice":
-            want = len(q.correct)
-            if len(set(positions)) != want:
+            picked = tuple(sorted({item.order[p] for p in positions}))
+            if not complete(item, Response(picked=picked)):
+                want = item.needs or 1
                 need = "one letter" if want == 1 else f"{want} letters"
                 return (), f"This question takes {need}."
-            return tuple(sorted({item.order[p] for p in positions})), None
+            return picked, None
         if len(positions) != size or len(set(positions)) != size:
             return (), f"Type all {size} letters, each once."
         if item.kind == "ordering":
-            shown = arrangement(self.runner.session)
+            shown = arrangement(self.attempt.session)
             return tuple(shown[p] for p in positions), None
         return tuple(item.order[p] for p in positions), None
 
-    def feedback(self, q: Question) -> None:
-        """Practice mode: right answer, the user's, each choice's why, explanation, references."""
-        r = self.runner
-        s = r.session
-        ok = r.correct(s.current)
-        self.say("✓ Correct." if ok else "✗ Incorrect.")
-        item = s.item
-        if item.kind == "choice":
-            assert q.choices is not None
-            for pos, original in enumerate(item.order):
-                c = q.choices[original]
-                right = "right" if original in q.correct else "wrong"
-                mine = " (your answer)" if original in s.response.picked else ""
-                why = f": {c.why.strip()}" if c.why else ""
-                self.say(f"  {LETTERS[pos]}. {right}{mine}{why}")
-        elif item.kind == "ordering":
-            assert q.steps is not None
-            self.say("  Right order: " + " → ".join(q.steps))
+    def feedback(self) -> None:
+        """With feedback: right or not, every choice's verdict and why, explanation, references."""
+        r = self.attempt
+        q, view = r.question(), r.comparison()
+        if q is None or view is None:
+            return
+        self.say("✓ Correct." if view.correct else "✗ Incorrect.")
+        if view.kind == "choice":
+            for line in view.lines:
+                right = "right" if line.right else "wrong"
+                mine = " (your answer)" if line.picked else ""
+                why = f": {line.note}" if line.note else ""
+                self.say(f"  {line.label}. {right}{mine}{why}")
+        elif view.kind == "ordering":
+            self.say("  Right order: " + " → ".join(view.right_order))
         else:
-            assert q.pairs is not None
-            for pair in q.pairs:
-                self.say(f"  {pair.prompt} → {pair.match}")
+            for line in view.lines:
+                mine = "right" if line.right else f"you matched: {line.given or 'nothing'}"
+                self.say(f"  {line.text} → {line.answer} ({mine})")
         if q.explanation:
             self.say(q.explanation.rstrip())
         for ref in q.references:
@@ -267,7 +265,7 @@ class PlainExam:
 
     def results(self, result: Result) -> None:
         """Print the results summary."""
-        s = self.runner.session
+        s = self.attempt.session
         self.say()
         if s.mode == "review":
             self.say(
@@ -276,11 +274,11 @@ class PlainExam:
             )
             return
         verdict = "PASS" if result.passed else "FAIL"
-        used = _clock(s.elapsed)
+        used = clock(s.elapsed)
         ended = "time ran out" if s.status == "expired" else "submitted"
         self.say(
             f"Result: {verdict} · estimated score {result.scaled_score} "
-            f"(pass at {s.blueprint.passing_score}) · {result.correct}/{result.total} "
+            f"(pass at {s.terms.passing_score}) · {result.correct}/{result.total} "
             f"correct ({result.percent:.1f}%) · {used} used · {ended}"
         )
         for d in result.domains:
@@ -289,12 +287,7 @@ class PlainExam:
         self.say("The scaled score is an estimate: AWS does not publish its scaling.")
 
 
-def _clock(seconds: float) -> str:
-    total = int(seconds)
-    return f"{total // 60}:{total % 60:02d}"
-
-
-def run_plain(runner: ExamRunner, stdin: TextIO, stdout: TextIO) -> int:
-    """Run ``runner``'s session in plain mode."""
-    with runner.lock:
-        return PlainExam(runner, stdin, stdout).run()
+def run_plain(attempt: Attempt, stdin: TextIO, stdout: TextIO, *, resume_with: str) -> int:
+    """Run ``attempt`` in plain mode; ``resume_with`` is said when input ends early."""
+    with attempt.lock:
+        return PlainExam(attempt, stdin, stdout, resume_with=resume_with).run()

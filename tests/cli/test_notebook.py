@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def test_export_formats_write_files_atomically(
     assert run(*args, "notebook", "export", "--format", "md", "-o", str(md)).returncode == 0
     text = md.read_text()
     assert text.startswith("# quizapp wrong-answer notebook")
-    assert "**Your answer:** C" in text
+    assert re.search(r"\*\*Your wrong picks\*\*\n\n- \d{4}-\d\d-\d\d: C\n", text)
     assert "**Right answer:** [@click=app.quit]B" in text
     out = tmp_path / "anki.csv"
     run(*args, "notebook", "export", "--format", "csv", "-o", str(out))

@@ -12,7 +12,7 @@ import pytest
 from quizapp.context import make_context
 from quizapp.core.bank.library import Library
 from quizapp.core.bank.models import BankFile, Question
-from quizapp.core.exam.blueprint import plan
+from quizapp.core.exam.slots import plan_slots
 
 MINIMUM = {
     "aws-lambda": 45,
@@ -73,7 +73,7 @@ def test_bank_sizes(pattern: str, minimum: int) -> None:
 
 @pytest.mark.parametrize("exam_id", ["clf-c02", "aif-c01", "serverless-genai"])
 def test_every_domain_has_twice_what_one_exam_needs(exam_id: str) -> None:
-    p = plan(library().exams[exam_id].exam, library())
+    p = plan_slots(library().exams[exam_id].exam, library())
     short = [(d.name, d.available, 2 * d.slots) for d in p.domains if d.available < 2 * d.slots]
     assert short == []
 

@@ -23,9 +23,9 @@ def at(qid: str, *keys: str) -> Any:
         screen = pilot.app.screen
         assert isinstance(screen, ExamScreen)
         index = next(
-            i for i, it in enumerate(screen.runner.session.items) if it.key == f"tui/{qid}"
+            i for i, it in enumerate(screen.attempt.session.items) if it.key == f"tui/{qid}"
         )
-        await screen._do("go", index)
+        await screen._do(lambda: screen.attempt.go(index))
         await pilot.press(*keys)
         await pilot.pause()
 

@@ -35,16 +35,16 @@ def _exam(app: QuizApp) -> ExamScreen:
 async def _go_to(app: QuizApp, pilot, qid: str) -> None:  # type: ignore[no-untyped-def]
     """Press n/p until the question with id ``qid`` is shown."""
     screen = _exam(app)
-    target = next(i for i, it in enumerate(screen.runner.session.items) if it.key == f"tui/{qid}")
-    while screen.runner.session.current != target:
-        await pilot.press("n" if screen.runner.session.current < target else "p")
+    target = next(i for i, it in enumerate(screen.attempt.session.items) if it.key == f"tui/{qid}")
+    while screen.attempt.session.current != target:
+        await pilot.press("n" if screen.attempt.session.current < target else "p")
 
 
 async def test_take_a_whole_exam_with_the_keys(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")  # start the highlighted exam
         screen = _exam(exam_app)
-        runner = screen.runner
+        runner = screen.attempt
         assert len(runner.session.items) == 6
         await _go_to(exam_app, pilot, "plain")
         await pilot.press("b")  # wrong
@@ -89,7 +89,7 @@ async def test_take_a_whole_exam_with_the_keys(exam_app: QuizApp) -> None:
         assert exam_app.screen.query_one(DataTable).row_count == 2
         await pilot.press("enter")  # jump to the first unanswered one
         assert isinstance(exam_app.screen, ExamScreen)
-        assert not runner.session.response.answered
+        assert not runner.session.answered()
         await pilot.press("s")
         assert isinstance(exam_app.screen, ConfirmScreen)
         assert "2 questions are unanswered and 1 flagged" in str(
@@ -126,20 +126,20 @@ async def test_practice_gives_feedback_then_moves_on(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(100, 40)) as pilot:
         await pilot.press("p")
         screen = _exam(exam_app)
-        assert screen.runner.session.mode == "practice"
+        assert screen.attempt.session.mode == "practice"
         await _go_to(exam_app, pilot, "plain")
         await pilot.press("b", "enter")
-        assert screen.runner.session.response.checked
+        assert screen.attempt.session.response.checked
         feedback = screen.query_one("#exam-feedback", MarkdownText)
         assert feedback.display
         assert "✗ Incorrect." in feedback.source
         assert "S3 stores objects." in feedback.source
         assert "docs.aws.amazon.com" not in feedback.source  # this question has no references
         await pilot.press("a")  # locked once checked
-        assert screen.runner.session.response.picked == (1,)
-        current = screen.runner.session.current
+        assert screen.attempt.session.response.picked == (1,)
+        current = screen.attempt.session.current
         await pilot.press("enter")
-        assert screen.runner.session.current == current + 1 or current == 5
+        assert screen.attempt.session.current == current + 1 or current == 5
 
 
 async def test_time_out_submits_the_exam(exam_app: QuizApp, ticker: FakeTicker) -> None:
@@ -156,7 +156,7 @@ async def test_time_out_submits_the_exam(exam_app: QuizApp, ticker: FakeTicker) 
         await screen.heartbeat()
         await pilot.pause()
         assert isinstance(exam_app.screen, ResultsScreen)
-        assert exam_app.screen.runner.session.status == "expired"
+        assert exam_app.screen.attempt.session.status == "expired"
         assert "time ran out" in _plain(exam_app.screen.query_one("#results-summary", Static))
 
 
@@ -171,8 +171,8 @@ async def test_leaving_saves_and_home_offers_resume(exam_app: QuizApp, ticker: F
         assert "1 of 6 answered, 9:30 left" in line
         await pilot.press("r")
         screen = _exam(exam_app)
-        assert screen.runner.session.answered_count == 1
-        assert screen.runner.session.remaining() == 570
+        assert screen.attempt.session.answered_count == 1
+        assert screen.attempt.session.remaining() == 570
 
 
 async def test_bank_text_is_never_markup(exam_app: QuizApp) -> None:

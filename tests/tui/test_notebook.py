@@ -161,7 +161,7 @@ async def test_drill_due_runs_a_review_with_feedback(nb_app: QuizApp) -> None:
         await pilot.press("n", "d")
         screen = nb_app.screen
         assert isinstance(screen, ExamScreen)
-        runner = screen.runner
+        runner = screen.attempt
         assert runner.session.mode == "review"
         assert len(runner.session.items) == 3
         assert {it.key for it in runner.session.items} == {"tui/plain", "tui/case", "tui/order"}

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from quizapp.core.exam import session as engine
-from quizapp.core.exam.session import Blueprint, Item, new_session
+from quizapp.core.exam.session import ExamTerms, Item, new_session
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import DatabaseError, connect, set_aside
 from quizapp.storage.migrations import LATEST
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
-BP = Blueprint("ex", "Ex", 90, 700, (100, 1000), ("A", "B"))
+BP = ExamTerms("ex", "Ex", 90, 700, (100, 1000), ("A", "B"))
 ITEMS = (
     Item("b/one", "T1", "A", "choice", (1, 0, 2, 3), "f1"),
     Item("b/two", "T2", "B", "choice", (0, 1, 2, 3, 4), "f2", multiple=True),

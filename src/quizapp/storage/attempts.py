@@ -9,7 +9,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from quizapp.core.exam.options import StartOptions
+from quizapp.core.exam.scale import passes, scaled_score
 from quizapp.storage.database import transaction
+
+NO_OPTIONS = StartOptions()
 
 if TYPE_CHECKING:  # the home screen lists attempts without loading the exam engine
     from quizapp.core.exam.session import Mode, Session, Status
@@ -42,6 +46,9 @@ class AttemptSummary:
     passing_score: int
     score_range: tuple[int, int]
     domains: tuple[tuple[str, int, int], ...]  # name, total, correct
+    seed: int = 0
+    options: StartOptions = NO_OPTIONS
+    parent_id: int | None = None
 
     @property
     def percent(self) -> float:
@@ -51,13 +58,12 @@ class AttemptSummary:
     @property
     def scaled_score(self) -> int:
         """The estimated scaled score (SPEC §8)."""
-        low, high = self.score_range
-        return round(low + (high - low) * (self.correct / self.total if self.total else 0))
+        return scaled_score(self.correct, self.total, self.score_range)
 
     @property
     def passed(self) -> bool:
         """Scaled score at or above the passing score."""
-        return self.scaled_score >= self.passing_score
+        return passes(self.scaled_score, self.passing_score)
 
 
 class AttemptStore:
@@ -67,15 +73,20 @@ class AttemptStore:
         self.conn = conn
         self.clock = clock
 
-    def create(self, session: Session) -> Session:
+    def create(
+        self,
+        session: Session,
+        options: StartOptions = NO_OPTIONS,
+        parent_id: int | None = None,
+    ) -> Session:
         """Store a new session with its items; return it with its attempt id."""
-        b = session.blueprint
+        b = session.terms
         now = _ts(self.clock())
         with transaction(self.conn):
             cur = self.conn.execute(
                 "INSERT INTO attempts (exam_id, title, mode, status, seed, minutes, passing_score,"
-                " score_low, score_high, domains, current, elapsed, started_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " score_low, score_high, domains, current, elapsed, started_at, updated_at,"
+                " options, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     b.exam_id,
                     b.title,
@@ -91,12 +102,15 @@ class AttemptStore:
                     session.elapsed,
                     _ts(session.started_at),
                     now,
+                    options.to_json(),
+                    parent_id,
                 ),
             )
             attempt_id = cast(int, cur.lastrowid)
             self.conn.executemany(
                 "INSERT INTO attempt_items (attempt_id, position, question_key, topic, domain,"
-                " kind, multiple, display_order, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " kind, multiple, display_order, fingerprint, needs)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         attempt_id,
@@ -108,6 +122,7 @@ class AttemptStore:
                         int(it.multiple),
                         json.dumps(it.order),
                         it.fingerprint,
+                        it.needs,
                     )
                     for i, it in enumerate(session.items)
                 ],
@@ -132,16 +147,27 @@ class AttemptStore:
                 self._upsert(session, position, mark)
             self._progress(session)
 
+    def count(self, exam_id: str) -> int:
+        """How many attempts of ``exam_id`` were ever started."""
+        return int(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM attempts WHERE exam_id = ?", (exam_id,)
+            ).fetchone()[0]
+        )
+
     def _upsert(self, session: Session, position: int, correct: bool | None) -> None:
+        from quizapp.core.exam.session import complete
+
         r, item = session.responses[position], session.items[position]
         self.conn.execute(
             "INSERT INTO responses (attempt_id, position, question_key, topic, picked, correct,"
-            " flagged, unsure, struck, checked, seconds, answered_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " flagged, unsure, struck, checked, seconds, answered_at, complete, studied)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (attempt_id, position) DO UPDATE SET picked = excluded.picked,"
             " correct = excluded.correct, flagged = excluded.flagged, unsure = excluded.unsure,"
             " struck = excluded.struck, checked = excluded.checked, seconds = excluded.seconds,"
-            " answered_at = excluded.answered_at",
+            " answered_at = excluded.answered_at, complete = excluded.complete,"
+            " studied = excluded.studied",
             (
                 self._id(session),
                 position,
@@ -155,6 +181,8 @@ class AttemptStore:
                 int(r.checked),
                 r.seconds,
                 _ts(r.answered_at),
+                int(complete(item, r)),
+                int(r.studied),
             ),
         )
 
@@ -180,27 +208,27 @@ class AttemptStore:
 
     def load(self, attempt_id: int) -> Session | None:
         """The stored session, as it was at its last commit."""
-        from quizapp.core.exam.session import Blueprint, Item, Response, Session
+        from quizapp.core.exam.session import ExamTerms, Item, Response, Session
 
         found = _dicts(self.conn.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)))
         if not found:
             return None
         a = found[0]
         items = tuple(
-            Item(key, topic, domain, kind, tuple(json.loads(order)), fp, bool(multiple))
-            for key, topic, domain, kind, multiple, order, fp in self.conn.execute(
-                "SELECT question_key, topic, domain, kind, multiple, display_order, fingerprint"
-                " FROM attempt_items WHERE attempt_id = ? ORDER BY position",
+            Item(key, topic, domain, kind, tuple(json.loads(order)), fp, bool(multiple), needs)
+            for key, topic, domain, kind, multiple, order, fp, needs in self.conn.execute(
+                "SELECT question_key, topic, domain, kind, multiple, display_order, fingerprint,"
+                " needs FROM attempt_items WHERE attempt_id = ? ORDER BY position",
                 (attempt_id,),
             )
         )
         responses = [Response() for _ in items]
         rows = self.conn.execute(
-            "SELECT position, picked, flagged, unsure, struck, checked, seconds, answered_at"
-            " FROM responses WHERE attempt_id = ?",
+            "SELECT position, picked, flagged, unsure, struck, checked, seconds, answered_at,"
+            " studied FROM responses WHERE attempt_id = ?",
             (attempt_id,),
         )
-        for pos, picked, flagged, unsure, struck, checked, seconds, answered_at in rows:
+        for pos, picked, flagged, unsure, struck, checked, seconds, answered_at, studied in rows:
             responses[pos] = Response(
                 picked=tuple(json.loads(picked)),
                 flagged=bool(flagged),
@@ -209,8 +237,9 @@ class AttemptStore:
                 seconds=seconds,
                 answered_at=_dt(answered_at),
                 checked=bool(checked),
+                studied=bool(studied),
             )
-        blueprint = Blueprint(
+        terms = ExamTerms(
             exam_id=a["exam_id"],
             title=a["title"],
             minutes=a["minutes"],
@@ -219,7 +248,7 @@ class AttemptStore:
             domains=tuple(json.loads(a["domains"])),
         )
         return Session(
-            blueprint=blueprint,
+            terms=terms,
             mode=a["mode"],
             items=items,
             responses=tuple(responses),
@@ -236,6 +265,13 @@ class AttemptStore:
         """Attempts still in progress, newest first."""
         return self.summaries("WHERE a.status = 'in_progress'")
 
+    def open_attempt(self, exam_id: str, mode: Mode) -> AttemptSummary | None:
+        """The newest unfinished attempt of ``exam_id`` in ``mode``, if any."""
+        found = self.summaries(
+            "WHERE a.status = 'in_progress' AND a.exam_id = ? AND a.mode = ?", (exam_id, mode)
+        )
+        return found[0] if found else None
+
     def summaries(self, where: str = "", params: Sequence[Any] = ()) -> list[AttemptSummary]:
         """Attempts with their totals and per-domain tallies, newest first."""
         rows = _dicts(
@@ -243,7 +279,7 @@ class AttemptStore:
                 "SELECT a.*,"
                 " (SELECT COUNT(*) FROM attempt_items i WHERE i.attempt_id = a.id) AS total,"
                 " (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = a.id"
-                "  AND r.answered_at IS NOT NULL AND r.picked != '[]') AS answered,"
+                "  AND r.complete = 1) AS answered,"
                 " (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = a.id AND r.correct = 1)"
                 "  AS correct"
                 f" FROM attempts a {where} ORDER BY a.id DESC",
@@ -281,6 +317,9 @@ class AttemptStore:
                     passing_score=a["passing_score"],
                     score_range=(a["score_low"], a["score_high"]),
                     domains=domains,
+                    seed=a["seed"],
+                    options=StartOptions.from_json(a["options"]),
+                    parent_id=a["parent_id"],
                 )
             )
         return out

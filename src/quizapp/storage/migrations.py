@@ -109,6 +109,46 @@ MIGRATIONS: tuple[str, ...] = (
         last_order   TEXT NOT NULL DEFAULT '[]'
     ) WITHOUT ROWID;
     """,
+    # 3: retries and abandoned attempts, the options an attempt was asked with, and per answer
+    # whether it is complete ("Choose two" needs two) and has been applied to study (once).
+    """
+    CREATE TABLE attempts_v3 (
+        id            INTEGER PRIMARY KEY,
+        exam_id       TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        mode          TEXT NOT NULL CHECK (mode IN ('exam', 'practice', 'review', 'retry')),
+        status        TEXT NOT NULL
+                      CHECK (status IN ('in_progress', 'submitted', 'expired', 'abandoned')),
+        seed          INTEGER NOT NULL,
+        minutes       INTEGER,
+        passing_score INTEGER NOT NULL,
+        score_low     INTEGER NOT NULL,
+        score_high    INTEGER NOT NULL,
+        domains       TEXT NOT NULL,
+        current       INTEGER NOT NULL DEFAULT 0,
+        elapsed       REAL NOT NULL DEFAULT 0,
+        started_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        ended_at      TEXT,
+        options       TEXT NOT NULL DEFAULT '{}',
+        parent_id     INTEGER
+    );
+    INSERT INTO attempts_v3 (id, exam_id, title, mode, status, seed, minutes, passing_score,
+        score_low, score_high, domains, current, elapsed, started_at, updated_at, ended_at)
+        SELECT id, exam_id, title, mode, status, seed, minutes, passing_score, score_low,
+        score_high, domains, current, elapsed, started_at, updated_at, ended_at FROM attempts;
+    DROP TABLE attempts;
+    ALTER TABLE attempts_v3 RENAME TO attempts;
+    CREATE INDEX attempts_exam ON attempts (exam_id, status);
+
+    ALTER TABLE attempt_items ADD COLUMN needs INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE responses ADD COLUMN complete INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE responses ADD COLUMN studied INTEGER NOT NULL DEFAULT 0;
+    UPDATE responses SET complete = (picked != '[]' AND answered_at IS NOT NULL);
+    -- Until now exam answers counted at the end and practice answers when checked.
+    UPDATE responses SET studied = complete AND (checked OR (SELECT a.status != 'in_progress'
+        FROM attempts a WHERE a.id = responses.attempt_id));
+    """,
 )
 LATEST = len(MIGRATIONS)
 
@@ -116,17 +156,28 @@ LATEST = len(MIGRATIONS)
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply the migrations the database lacks, each in its own transaction; return the version."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    # A migration may rebuild a table; with foreign keys on, dropping the old one would cascade.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _apply(conn, version)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+    return max(version, LATEST)
+
+
+def _apply(conn: sqlite3.Connection, version: int) -> None:
     for number in range(version, LATEST):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(MIGRATIONS[number]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number + 1}")
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise sqlite3.IntegrityError(f"migration {number + 1} broke a foreign key")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-    return max(version, LATEST)
 
 
 def _statements(script: str) -> list[str]:

@@ -13,7 +13,7 @@ from quizapp.tui import collector, warmup
 from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from quizapp.runner import ExamRunner
+    from quizapp.service.attempt import Attempt
 
 
 class QuizApp(App[None]):
@@ -28,23 +28,24 @@ class QuizApp(App[None]):
         self,
         context: AppContext,
         *,
-        runner: ExamRunner | None = None,
+        attempt: Attempt | None = None,
         notes: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.context = context
-        self._start = runner
+        self.service = context.exams
+        self._start = attempt
         self._notes = list(notes)
 
     def on_mount(self) -> None:
         """Open the home screen, and the exam straight away when one was asked for."""
-        self.push_screen(HomeScreen(self.context))
+        self.push_screen(HomeScreen(self.context, self.service))
         collector.freeze_long_lived()  # the library is loaded now and lives as long as the app
         warmup.schedule(self)
         if self._start is not None:
             from quizapp.tui.screens.exam import ExamScreen  # Markdown is costly to import
 
-            self.push_screen(ExamScreen(self._start, self._notes))
+            self.push_screen(ExamScreen(self._start, self.service, self._notes))
 
     def on_unmount(self) -> None:
         """Let the collector see everything again (tests run many apps in one process)."""
@@ -58,10 +59,10 @@ class QuizApp(App[None]):
 
 
 def run_app(
-    context: AppContext, *, runner: ExamRunner | None = None, notes: Sequence[str] = ()
+    context: AppContext, *, attempt: Attempt | None = None, notes: Sequence[str] = ()
 ) -> int:
-    """Run the TUI until the user quits (straight into ``runner``'s exam when given)."""
+    """Run the TUI until the user quits (straight into ``attempt`` when given)."""
     context.library  # noqa: B018 - load before the first frame, so errors show at once
     context.db  # noqa: B018 - a database problem is reported before the screen takes over
-    QuizApp(context, runner=runner, notes=notes).run()
+    QuizApp(context, attempt=attempt, notes=notes).run()
     return 0

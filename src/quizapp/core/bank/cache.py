@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizapp.core.bank.blueprints import exam_from_dict
+from quizapp.core.bank.examspec import exam_from_dict
 from quizapp.core.bank.problems import Problem
 
 if TYPE_CHECKING:

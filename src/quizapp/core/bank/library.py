@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizapp.core.bank.blueprints import ExamInfo
+from quizapp.core.bank.examspec import ExamSpec
 from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.source import Positions, SourceError, parse, read_text
 
@@ -163,7 +163,7 @@ class LoadedExam:
     """An exam blueprint that loaded, and the file it came from."""
 
     path: str
-    exam: ExamInfo
+    exam: ExamSpec
 
 
 @dataclass(slots=True)
@@ -270,7 +270,7 @@ def collect(library: Library, result: LoadedFile) -> None:
         if not refuse_duplicate(library, result.path, result.bank.bank.id):
             library.add_bank(result.path, result.bank)
     elif result.exam is not None:
-        add_exam(library, result.path, result.exam.exam.blueprint())
+        add_exam(library, result.path, result.exam.exam.spec())
 
 
 def refuse_duplicate(library: Library, path: str, bank_id: str) -> bool:
@@ -283,7 +283,7 @@ def refuse_duplicate(library: Library, path: str, bank_id: str) -> bool:
     return True
 
 
-def add_exam(library: Library, path: str, exam: ExamInfo) -> None:
+def add_exam(library: Library, path: str, exam: ExamSpec) -> None:
     """Add an exam blueprint unless its id is taken."""
     if exam.id in library.exams:
         message = f"exam id '{exam.id}' is already used by {library.exams[exam.id].path}"

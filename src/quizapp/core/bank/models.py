@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from quizapp.core.bank.blueprints import Domain, DomainMatch, ExamInfo
+from quizapp.core.bank.examspec import Domain, DomainMatch, ExamSpec
 from quizapp.core.bank.rules import Issue, bank_issues, exam_issues, question_issues
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -171,10 +171,10 @@ class DomainModel(_Model):
     match: DomainMatchModel | None = None
 
 
-class ExamInfoModel(_Model):
+class ExamSpecModel(_Model):
     """An exam blueprint: how many questions, how long, which domains."""
 
-    model_config = ConfigDict(title="ExamInfo")
+    model_config = ConfigDict(title="ExamSpec")
 
     id: Id
     title: Text
@@ -186,20 +186,20 @@ class ExamInfoModel(_Model):
     domains: tuple[DomainModel, ...] = Field(min_length=1)
     banks: tuple[str, ...] = ("*",)
 
-    def blueprint(self) -> ExamInfo:
+    def spec(self) -> ExamSpec:
         """The validated blueprint as the plain dataclass the rest of the app uses."""
         domains = tuple(
             Domain(d.name, d.weight, DomainMatch(**d.match.model_dump()) if d.match else None)
             for d in self.domains
         )
         fields = self.model_dump(exclude={"domains"})
-        return ExamInfo(**fields, domains=domains)
+        return ExamSpec(**fields, domains=domains)
 
 
 class ExamFile(_Model):
     """An exam blueprint file."""
 
-    exam: ExamInfoModel
+    exam: ExamSpecModel
 
     @model_validator(mode="after")
     def _rules(self, info: ValidationInfo) -> ExamFile:

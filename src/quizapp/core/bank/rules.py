@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from quizapp.core.bank.models import BankFile, ExamInfoModel, Question
+    from quizapp.core.bank.models import BankFile, ExamSpecModel, Question
 
 Path = tuple[str | int, ...]
 _CHOOSE = re.compile(r"\(choose (two|three|four|five|[2-9])\.?\)", re.IGNORECASE)
@@ -196,7 +196,7 @@ def bank_issues(bank: BankFile) -> list[Issue]:
     return out
 
 
-def exam_issues(exam: ExamInfoModel) -> list[Issue]:
+def exam_issues(exam: ExamSpecModel) -> list[Issue]:
     """Problems of an exam blueprint, with paths from the file's top."""
     out: list[Issue] = []
     total = sum(d.weight for d in exam.domains)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quizapp.core.bank.models import Question
-from quizapp.core.exam.session import Session, is_correct
+from quizapp.core.exam.scale import passes, passing_fraction, scaled_score
+from quizapp.core.exam.session import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,24 +51,15 @@ class Result:
         return tuple(i for i, ok in enumerate(self.marks) if not ok)
 
 
-def score(session: Session, question: Callable[[str], Question]) -> Result:
-    """Score ``session``; ``question`` looks a question up by key."""
-    marks = tuple(
-        is_correct(question(item.key), item, r)
-        for item, r in zip(session.items, session.responses, strict=True)
-    )
-    return score_marks(session, marks)
-
-
 def score_marks(session: Session, marks: Sequence[bool]) -> Result:
     """Score from per-item correctness (unanswered counts as wrong)."""
     total = len(marks)
     correct = sum(marks)
     fraction = correct / total if total else 0.0
-    low, high = session.blueprint.score_range
-    passing = (session.blueprint.passing_score - low) / (high - low)
-    scaled = round(low + (high - low) * fraction)
-    domain_names = list(session.blueprint.domains)
+    terms = session.terms
+    passing = passing_fraction(terms.passing_score, terms.score_range)
+    scaled = scaled_score(correct, total, terms.score_range)
+    domain_names = list(terms.domains)
     for item in session.items:  # items drawn to fill a gap keep their own domain name
         if item.domain is not None and item.domain not in domain_names:
             domain_names.append(item.domain)
@@ -88,7 +79,7 @@ def score_marks(session: Session, marks: Sequence[bool]) -> Result:
         correct=correct,
         percent=round(100 * fraction, 1),
         scaled_score=scaled,
-        passed=scaled >= session.blueprint.passing_score,
+        passed=passes(scaled, terms.passing_score),
         passing_fraction=passing,
         domains=tuple(domains),
         topics=tuple(Tally(t, len(v), sum(v)) for t, v in sorted(topics.items())),

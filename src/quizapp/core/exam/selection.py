@@ -10,10 +10,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from quizapp.core.bank.blueprints import Domain, DomainMatch, ExamInfo
+from quizapp.core.bank.examspec import Domain, DomainMatch, ExamSpec
 from quizapp.core.bank.models import Question
-from quizapp.core.exam.blueprint import ExamPlan, plan
-from quizapp.core.exam.session import Blueprint, Item
+from quizapp.core.exam.session import ExamTerms, Item
+from quizapp.core.exam.slots import SlotPlan, plan_slots
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
@@ -36,7 +36,7 @@ class History:
 class Selection:
     """The chosen items, slots other domains had to fill, and what an adaptive pass stresses."""
 
-    blueprint: Blueprint
+    terms: ExamTerms
     items: tuple[Item, ...]
     shortfall: dict[str, int]
     repeats: int = 0
@@ -90,12 +90,13 @@ def make_item(
             if tuple(order) != avoid and (unsolved or order != sorted(order)):
                 break
             rng.shuffle(order)
-    return Item(key, q.topic, domain, q.type, tuple(order), fingerprint(q), q.multiple)
+    needs = len(q.correct) if q.type == "choice" else 0
+    return Item(key, q.topic, domain, q.type, tuple(order), fingerprint(q), q.multiple, needs)
 
 
-def blueprint_of(exam: ExamInfo) -> Blueprint:
+def terms_of(exam: ExamSpec) -> ExamTerms:
     """What a session keeps of its exam."""
-    return Blueprint(
+    return ExamTerms(
         exam_id=exam.id,
         title=exam.title,
         minutes=exam.minutes,
@@ -107,7 +108,7 @@ def blueprint_of(exam: ExamInfo) -> Blueprint:
 
 def select(
     library: Library,
-    exam: ExamInfo,
+    exam: ExamSpec,
     rng: random.Random,
     *,
     questions: int | None = None,
@@ -126,14 +127,14 @@ def select(
             questions=questions or exam.questions,
             minutes=None if untimed else (minutes or exam.minutes),
         )
-    resolved = plan(exam, library)
+    resolved = plan_slots(exam, library)
     return _fill(library, exam, resolved, rng, history)
 
 
 def _fill(
     library: Library,
-    exam: ExamInfo,
-    resolved: ExamPlan,
+    exam: ExamSpec,
+    resolved: SlotPlan,
     rng: random.Random,
     history: History | None,
 ) -> Selection:
@@ -172,7 +173,7 @@ def _fill(
             (m, t) for t, m in history.mastery.items() if t in chosen_topics and m < WEAK_BELOW
         )
         emphasis = tuple((t, m) for m, t in weak[:3])
-    return Selection(blueprint_of(exam), items, shortfall, repeats, emphasis)
+    return Selection(terms_of(exam), items, shortfall, repeats, emphasis)
 
 
 def _adaptive(
@@ -215,13 +216,13 @@ def custom_exam(
     questions: int,
     minutes: int | None,
     title: str = "Custom exam",
-) -> ExamInfo:
+) -> ExamSpec:
     """A one-domain blueprint over chosen banks and topics (``minutes`` None: untimed)."""
     if questions < 1 or (minutes is not None and minutes < 1):
         raise ValueError("a custom exam needs at least 1 question and 1 minute")
     match = DomainMatch(banks=banks if not topics else (), topics=topics)
     domain = Domain(name="Custom", weight=100, match=match)
-    return ExamInfo(
+    return ExamSpec(
         id="custom",
         title=title,
         questions=questions,

@@ -12,8 +12,9 @@ if TYPE_CHECKING:  # questions are validated models; sessions hold only keys and
 # Time is passed in: ``tick`` adds the seconds a front end measured since its last tick, so
 # remaining time and per-question time never depend on a hidden clock.
 
-Mode = Literal["exam", "practice", "review"]
-Status = Literal["in_progress", "submitted", "expired"]
+Mode = Literal["exam", "practice", "review", "retry"]
+Status = Literal["in_progress", "submitted", "expired", "abandoned"]
+FEEDBACK_MODES: frozenset[Mode] = frozenset({"practice", "review", "retry"})
 
 
 class SessionError(ValueError):
@@ -35,6 +36,7 @@ class Item:
     order: tuple[int, ...]
     fingerprint: str
     multiple: bool = False
+    needs: int = 0  # choices to pick for a complete answer (0: unknown, any pick will do)
 
     @property
     def size(self) -> int:
@@ -57,16 +59,21 @@ class Response:
     seconds: float = 0.0
     answered_at: datetime | None = None
     checked: bool = False
+    studied: bool = False  # applied to the notebook, the schedule and mastery (once)
 
-    @property
-    def answered(self) -> bool:
-        """True when an answer has been given."""
-        return bool(self.picked) and any(p >= 0 for p in self.picked)
+
+def complete(item: Item, response: Response) -> bool:
+    """Whether ``response`` is a whole answer: "Choose two" needs exactly two, matching needs a
+    match for every prompt, ordering needs every step."""
+    picked = response.picked
+    if item.kind == "choice":
+        return len(picked) == item.needs if item.needs else bool(picked)
+    return len(picked) == item.size and all(p >= 0 for p in picked)
 
 
 @dataclass(frozen=True, slots=True)
-class Blueprint:
-    """What scoring needs to know of the exam a session was built from."""
+class ExamTerms:
+    """The terms a session was taken under: its exam, time limit, pass mark, scale and domains."""
 
     exam_id: str
     title: str
@@ -80,7 +87,7 @@ class Blueprint:
 class Session:
     """A mock exam, practice run or review drill in progress or finished."""
 
-    blueprint: Blueprint
+    terms: ExamTerms
     mode: Mode
     items: tuple[Item, ...]
     responses: tuple[Response, ...]
@@ -108,9 +115,19 @@ class Session:
         return self.responses[self.current]
 
     @property
+    def feedback(self) -> bool:
+        """True when answers are checked one by one with feedback (not exam mode)."""
+        return self.mode in FEEDBACK_MODES
+
+    def answered(self, position: int | None = None) -> bool:
+        """Whether the question at ``position`` (default: current) has a complete answer."""
+        i = self.current if position is None else position
+        return complete(self.items[i], self.responses[i])
+
+    @property
     def answered_count(self) -> int:
-        """How many questions have an answer."""
-        return sum(r.answered for r in self.responses)
+        """How many questions have a complete answer."""
+        return sum(complete(i, r) for i, r in zip(self.items, self.responses, strict=True))
 
     @property
     def flagged_count(self) -> int:
@@ -119,19 +136,19 @@ class Session:
 
     def remaining(self) -> float | None:
         """Seconds left, or None when untimed."""
-        if self.blueprint.minutes is None:
+        if self.terms.minutes is None:
             return None
-        return max(0.0, self.blueprint.minutes * 60 - self.elapsed)
+        return max(0.0, self.terms.minutes * 60 - self.elapsed)
 
 
 def new_session(
-    blueprint: Blueprint, items: tuple[Item, ...], *, mode: Mode, started_at: datetime, seed: int
+    terms: ExamTerms, items: tuple[Item, ...], *, mode: Mode, started_at: datetime, seed: int
 ) -> Session:
     """A fresh session over ``items``."""
     if not items:
         raise SessionError("an exam needs at least one question")
     return Session(
-        blueprint=blueprint,
+        terms=terms,
         mode=mode,
         items=items,
         responses=tuple(Response() for _ in items),
@@ -213,12 +230,6 @@ def answer(session: Session, picked: tuple[int, ...], now: datetime) -> Session:
     return _answer(session, picked, now)
 
 
-def clear(session: Session) -> Session:
-    """Remove the current answer."""
-    _live(session)
-    return _set(session, session.current, replace(session.response, picked=(), answered_at=None))
-
-
 def arrangement(session: Session) -> tuple[int, ...]:
     """An ordering question's steps as currently arranged (the shuffled order until moved)."""
     r, item = session.response, session.item
@@ -270,6 +281,8 @@ def toggle_unsure(session: Session) -> Session:
     """Mark the current answer as unsure (it goes into the notebook even when right)."""
     _live(session)
     r = session.response
+    if r.studied:
+        raise SessionError("this answer has been counted already; mark unsure before moving on")
     return _set(session, session.current, replace(r, unsure=not r.unsure))
 
 
@@ -286,9 +299,20 @@ def toggle_strike(session: Session, index: int) -> Session:
 def check(session: Session) -> Session:
     """Practice and review: lock the current answer so its feedback is shown."""
     _live(session)
-    if not session.response.answered:
+    if not session.feedback:
+        raise SessionError("an exam shows its answers after you submit")
+    if not session.answered():
+        item = session.item
+        if item.kind == "choice" and item.needs > 1 and session.response.picked:
+            raise SessionError(f"pick {item.needs} choices, then check")
         raise SessionError("answer first")
     return _set(session, session.current, replace(session.response, checked=True))
+
+
+def mark_studied(session: Session, position: int) -> Session:
+    """Note that the answer at ``position`` has been applied to study."""
+    r = session.responses[position]
+    return _set(session, position, replace(r, studied=True))
 
 
 def go(session: Session, index: int) -> Session:
@@ -305,14 +329,20 @@ def submit(session: Session, now: datetime) -> Session:
 def expire(session: Session, now: datetime) -> Session:
     """End the session because its time ran out."""
     _live(session)
-    limit = session.blueprint.minutes
+    limit = session.terms.minutes
     elapsed = float(limit * 60) if limit is not None else session.elapsed
     return replace(session, status="expired", ended_at=now, elapsed=elapsed)
 
 
+def abandon(session: Session, now: datetime) -> Session:
+    """End the session unfinished, for a restart with other options (its answers stay)."""
+    _live(session)
+    return replace(session, status="abandoned", ended_at=now)
+
+
 def is_correct(question: Question, item: Item, response: Response) -> bool:
-    """All-or-nothing correctness of a response (unanswered is wrong)."""
-    if not response.answered:
+    """All-or-nothing correctness of a response (incomplete is wrong)."""
+    if not complete(item, response):
         return False
     if item.kind == "choice":
         return tuple(sorted(response.picked)) == question.correct

@@ -6,14 +6,15 @@ import csv
 import io
 import json
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from quizapp.core.bank.library import BankUnavailableError, Library
 from quizapp.core.bank.models import Question
 from quizapp.core.exam.selection import fingerprint
-from quizapp.core.study.notebook import Entry
+from quizapp.core.study.notebook import Entry, order_key
 
 Format = Literal["md", "csv", "json"]
 LETTERS = string.ascii_uppercase
@@ -138,42 +139,81 @@ def to_csv(sheets: Sequence[Sheet]) -> str:
     return out.getvalue()
 
 
-def to_markdown(sheets: Sequence[Sheet], title: str = "quizapp wrong-answer notebook") -> str:
-    """A readable study sheet."""
-    parts = [f"# {title}\n"]
-    for n, s in enumerate(sheets, 1):
-        e, q = s.entry, s.question
-        flags: list[str] = [e.status]
-        if e.leech:
-            flags.append("leech: read the references")
-        if s.changed:
-            flags.append("question changed since you missed it")
-        parts.append(f"## {n}. {e.topic} ({e.bank})\n")
-        parts.append(
-            f"*{', '.join(flags)} · missed {e.times_missed} times · due {_iso(e.due) or '—'}*\n"
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def entry_markdown(sheet: Sheet, now: datetime, *, heading: str = "###") -> str:
+    """One entry in full: question, every wrong pick with dates, right answer, why, note.
+
+    The notebook's detail pane and the Markdown study sheet both show entries this way.
+    """
+    e, q = sheet.entry, sheet.question
+    head = [f"{heading} {e.topic} · {e.bank}"]
+    flags: list[str] = [e.status]
+    if e.is_due(now):
+        flags.append("due now")
+    if e.leech:
+        flags.append("**leech**: missed 4+ times, read the references before drilling again")
+    if sheet.changed:
+        flags.append("**question changed** in its bank since you missed it")
+    head.append(" · ".join(flags))
+    head.append(
+        f"Missed {_times(e.times_missed)} · right {_times(e.times_right_since)} since · "
+        f"due {e.due.date().isoformat() if e.due else '—'}"
+    )
+    head.append(q.prompt.strip() if q is not None else f"`{e.key}`: its bank is not loaded.")
+    if e.misses:
+        picks = "\n".join(
+            f"- {m.at.date().isoformat()}: {'; '.join(sheet.texts(m.picked)) or '—'}"
+            for m in e.misses
         )
-        parts.append((q.prompt.strip() if q else f"`{e.key}` (bank not loaded)") + "\n")
-        if e.misses:
-            picks = "; ".join(sheet_pick for sheet_pick in s.texts(e.misses[-1].picked))
-            parts.append(f"**Your answer:** {picks or '—'}\n")
-        parts.append("**Right answer:** " + "; ".join(s.answer) + "\n")
-        if q is not None:
-            whys = [f"- {c.text}: {c.why.strip()}" for c in q.choices or () if c.why]
-            if whys:
-                parts.append("**Why:**\n\n" + "\n".join(whys) + "\n")
-            if q.explanation:
-                parts.append(q.explanation.strip() + "\n")
-            if q.references:
-                parts.append("**References:** " + ", ".join(r.url for r in q.references) + "\n")
-        if e.note:
-            parts.append(f"**My note:** {e.note}\n")
-    return "\n".join(parts)
+        head.append("**Your wrong picks**\n\n" + picks)
+    elif e.unsure_only:
+        head.append("*You answered right but marked it unsure.*")
+    head.append("**Right answer:** " + "; ".join(sheet.answer))
+    if q is not None:
+        whys = [f"- {c.text}: {c.why.strip()}" for c in q.choices or () if c.why]
+        if whys:
+            head.append("**Why**\n\n" + "\n".join(whys))
+        if q.explanation:
+            head.append(q.explanation.strip())
+        if q.references:
+            head.append(
+                "**References**\n\n"
+                + "\n".join(f"- [{r.title or r.url}]({r.url})" for r in q.references)
+            )
+    head.append("**Your note:** " + (e.note or "*none*"))
+    return "\n\n".join(head)
 
 
-def render(sheets: Sequence[Sheet], fmt: Format) -> str:
+def to_markdown(
+    sheets: Sequence[Sheet], now: datetime, title: str = "quizapp wrong-answer notebook"
+) -> str:
+    """A readable study sheet: every entry as the notebook shows it."""
+    parts = [f"# {title}"]
+    parts += [entry_markdown(s, now, heading="##") for s in sheets]
+    return "\n\n".join(parts) + "\n"
+
+
+def build_sheets(entries: Iterable[Entry], library: Library, now: datetime) -> list[Sheet]:
+    """Every entry with its question (None when its bank is not loaded), in the notebook's order."""
+    sheets = []
+    for entry in entries:
+        found = library.questions.get(entry.key)
+        try:
+            question = found.question if found is not None else None
+        except BankUnavailableError:
+            question = None
+        sheets.append(Sheet(entry, question))
+    sheets.sort(key=lambda s: order_key(s.entry, now))
+    return sheets
+
+
+def render(sheets: Sequence[Sheet], fmt: Format, now: datetime) -> str:
     """The export in ``fmt``."""
     if fmt == "json":
         return to_json(sheets)
     if fmt == "csv":
         return to_csv(sheets)
-    return to_markdown(sheets)
+    return to_markdown(sheets, now)

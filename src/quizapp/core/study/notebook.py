@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
-from typing import Literal, NamedTuple
+from datetime import UTC, datetime
+from typing import Literal, NamedTuple, Protocol
 
 from quizapp.core.study.scheduler import MASTERED_AFTER, review
 
@@ -126,6 +126,7 @@ def record(
             times_right_since=entry.times_right_since + 1,
             card=step.card,
             due=step.due,
+            fingerprint=fingerprint,  # answered right as it reads now: no longer "changed"
             topic=topic,
         )
         if updated.status == "active" and step.interval >= MASTERED_AFTER:
@@ -143,6 +144,37 @@ def record(
         unsure_only=False,
     )
     return missed, step.log
+
+
+class _Listed(Protocol):
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def due(self) -> datetime | None: ...
+
+    @property
+    def leech(self) -> bool: ...
+
+    def is_due(self, now: datetime) -> bool: ...
+
+
+_FAR = datetime.max.replace(tzinfo=UTC)
+
+
+def order_key(entry: _Listed, now: datetime) -> tuple[bool, bool, bool, datetime, str]:
+    """The notebook's one order: leeches, then what is due, then active by due date, then
+    mastered (the list, the study sheet and every export)."""
+    return (
+        not entry.leech,
+        not entry.is_due(now),
+        entry.status != "active",
+        entry.due or _FAR,
+        entry.key,
+    )
 
 
 def master(entry: Entry) -> Entry:

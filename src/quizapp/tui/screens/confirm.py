@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,6 +10,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from quizapp.core.exam.session import Session
+
+
+def submit_message(session: Session) -> str:
+    """What the submit confirmation asks, naming what is still open (exam and review alike)."""
+    open_ = len(session.items) - session.answered_count
+    words = f"{open_} question{'s are' if open_ != 1 else ' is'} unanswered"
+    flagged = f" and {session.flagged_count} flagged" if session.flagged_count else ""
+    return f"Submit the exam now? {words}{flagged}. Unanswered questions count as wrong."
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
-from quizapp.core.bank.blueprints import ExamInfo
+from quizapp.core.bank.examspec import ExamSpec
 from quizapp.core.bank.library import Library
+from quizapp.core.exam.options import StartOptions
 from quizapp.core.exam.selection import custom_exam
 from quizapp.core.exam.session import Mode
 
@@ -22,8 +23,9 @@ from quizapp.core.exam.session import Mode
 class CustomChoice:
     """What the user chose."""
 
-    exam: ExamInfo
+    exam: ExamSpec
     mode: Mode
+    options: StartOptions
 
 
 class CustomExamScreen(ModalScreen[CustomChoice | None]):
@@ -103,7 +105,8 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
             return
         exam = custom_exam(banks=banks or ("*",), topics=topics, questions=count, minutes=minutes)
         practice = self.query_one("#custom-practice", Checkbox).value
-        self.dismiss(CustomChoice(exam, "practice" if practice else "exam"))
+        options = StartOptions(questions=count, minutes=minutes, banks=banks, topics=topics)
+        self.dismiss(CustomChoice(exam, "practice" if practice else "exam", options))
 
     def action_cancel(self) -> None:
         """Close without starting."""

@@ -9,58 +9,50 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 
-from quizapp.runner import ExamRunner
-from quizapp.tui.widgets.choices import LETTERS
+from quizapp.service.attempt import Attempt
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.markdowntext import MarkdownText
 
 
-def detail_markdown(runner: ExamRunner, position: int) -> str:
+def detail_markdown(attempt: Attempt, position: int) -> str:
     """The question and its lesson as Markdown (bank text is Markdown already)."""
-    s = runner.session
-    item, resp = s.items[position], s.responses[position]
-    q = runner.question(position)
-    if q is None:
+    s = attempt.session
+    item = s.items[position]
+    q, view = attempt.question(position), attempt.comparison(position)
+    if q is None or view is None:
         return "*This question is no longer in its bank.*"
-    ok = runner.correct(position)
     parts = [
         f"## Question {position + 1} · {item.topic}",
-        "**✓ You got this right.**" if ok else "**✗ You got this wrong.**",
+        "**✓ You got this right.**" if view.correct else "**✗ You got this wrong.**",
     ]
-    if not resp.answered:
+    if not view.answered:
         parts.append("*You did not answer this one.*")
-    if runner.changed(position):
+    if attempt.changed(position):
         parts.append("*The bank has changed this question since you answered it.*")
-    scenario = runner.scenario(position)
+    scenario = attempt.scenario(position)
     if scenario:
         parts.append("> **Case study**\n>\n> " + scenario.strip().replace("\n", "\n> "))
     parts.append(q.prompt)
     lines = []
-    if item.kind == "choice":
-        assert q.choices is not None
-        for pos, original in enumerate(item.order):
-            c = q.choices[original]
+    if view.kind == "choice":
+        for line in view.lines:
             tags = []
-            if original in q.correct:
+            if line.right:
                 tags.append("✓ right answer")
-            if original in resp.picked:
+            if line.picked:
                 tags.append("your pick")
-            head = f"- **{LETTERS[pos]}.** {c.text}" + (f" — *{', '.join(tags)}*" if tags else "")
-            lines.append(head + (f"\n  \n  {c.why.strip()}" if c.why else ""))
-    elif item.kind == "ordering":
-        assert q.steps is not None
+            head = f"- **{line.label}.** {line.text}" + (f" — *{', '.join(tags)}*" if tags else "")
+            lines.append(head + (f"\n  \n  {line.note}" if line.note else ""))
+    elif view.kind == "ordering":
         lines.append("**Right order:**\n")
-        lines += [f"{i + 1}. {step}" for i, step in enumerate(q.steps)]
-        if resp.answered:
+        lines += [f"{i + 1}. {step}" for i, step in enumerate(view.right_order)]
+        if view.answered:
             lines.append("\n**Your order:**\n")
-            lines += [f"{i + 1}. {q.steps[o]}" for i, o in enumerate(resp.picked)]
+            lines += [f"{line.label}. {line.text}" for line in view.lines]
     else:
-        assert q.pairs is not None
-        for i, pair in enumerate(q.pairs):
-            given = resp.picked[i] if resp.answered else -1
-            mine = q.pairs[given].match if given >= 0 else "nothing"
-            mark = "✓" if given == i else f"✗ you matched: {mine}"
-            lines.append(f"- {pair.prompt} → **{pair.match}** ({mark})")
+        for line in view.lines:
+            mark = "✓" if line.right else f"✗ you matched: {line.given or 'nothing'}"
+            lines.append(f"- {line.text} → **{line.answer}** ({mark})")
     parts.append("\n".join(lines))
     if q.explanation:
         parts.append("### Explanation\n\n" + q.explanation)
@@ -77,16 +69,16 @@ class QuestionDetailScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "Back")]
 
-    def __init__(self, runner: ExamRunner, position: int) -> None:
+    def __init__(self, attempt: Attempt, position: int) -> None:
         super().__init__()
-        self.runner = runner
+        self.attempt = attempt
         self.position = position
 
     def compose(self) -> ComposeResult:
         """The question as Markdown."""
         with VerticalScroll():
             text = MarkdownText(id="detail-markdown")
-            text.show(detail_markdown(self.runner, self.position))
+            text.show(detail_markdown(self.attempt, self.position))
             yield text
         yield KeyBar()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,14 +12,15 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quizapp.context import AppContext
 from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
-from quizapp.core.exam.session import SessionError, arrangement
-from quizapp.runner import ExamRunner
-from quizapp.tui.screens.confirm import ConfirmScreen
-from quizapp.tui.timefmt import clock
-from quizapp.tui.widgets.choices import LETTERS, AnswerArea, AnswerView, Row, Verdict
+from quizapp.core.exam.clock import clock
+from quizapp.core.exam.session import SessionError
+from quizapp.service.attempt import Attempt
+from quizapp.service.exams import ExamService
+from quizapp.tui.screens.confirm import ConfirmScreen, submit_message
+from quizapp.tui.stack import show_over_home
+from quizapp.tui.widgets.choices import AnswerArea, AnswerView, Row, Verdict
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.navigator import Navigator
@@ -28,25 +30,17 @@ _CHOICE_KEYS = [(k, i) for i, k in enumerate("abcdefghij")] + [
 ]
 
 
-def open_drill(screen: Screen[None], context: AppContext) -> None:
-    """Start a review drill of the notebook entries due now, or say that nothing is due."""
-    from quizapp.runner import review_drill
-
-    runner = review_drill(
-        context.library,
-        context.attempts,
-        seed=context.new_seed(),
-        now=context.clock,
-        ticker=context.ticker,
-    )
-    if runner is None:
+def open_drill(screen: Screen[None], service: ExamService) -> None:
+    """Go on with the open review drill, or start one over what is due, or say nothing is."""
+    attempt = service.drill()
+    if attempt is None:
         screen.notify("Nothing in the notebook is due right now.")
         return
-    screen.app.push_screen(ExamScreen(runner))
+    screen.app.push_screen(ExamScreen(attempt, service))
 
 
 class ExamScreen(Screen[None]):
-    """Takes a session through the runner; every key is one engine transition."""
+    """Takes an attempt through its transitions; every key is one of them."""
 
     CSS_PATH = "exam.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -68,10 +62,14 @@ class ExamScreen(Screen[None]):
         Binding("escape,q", "leave", "Leave"),
     ]
 
-    def __init__(self, runner: ExamRunner, notes: list[str] | None = None) -> None:
+    def __init__(
+        self, attempt: Attempt, service: ExamService, notes: list[str] | None = None
+    ) -> None:
         super().__init__()
-        self.runner = runner
+        self.attempt = attempt
+        self.service = service
         self.notes = list(notes or [])
+        self._ended = False
         self.highlight = 0
         self._shown_prompt: tuple[int, str] | None = None
         self._message = ""
@@ -99,7 +97,7 @@ class ExamScreen(Screen[None]):
     # -- drawing -----------------------------------------------------------------------------
     async def refresh_question(self) -> None:
         """Redraw everything; the Markdown parts only when the question changed."""
-        r = self.runner
+        r = self.attempt
         s = r.session
         q = r.question()
         key = (s.current, s.item.key)
@@ -121,12 +119,12 @@ class ExamScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         """The status line: where you are, what is done, how much time is left."""
-        s = self.runner.session
+        s = self.attempt.session
         status = self.query_one("#exam-status", Static)
         line = Text()
-        line.append(s.blueprint.title, style="bold")
+        line.append(s.terms.title, style="bold")
         line.append(f"  ·  Question {s.current + 1} of {len(s.items)}")
-        item, q = s.item, self.runner.question()
+        item, q = s.item, self.attempt.question()
         if (
             item.kind == "choice"
             and item.multiple
@@ -150,7 +148,7 @@ class ExamScreen(Screen[None]):
                 warn, cls = " — under 10 minutes", "low"
                 status.add_class(cls)
             line.append(f"  ·  ⏱ {clock(left)} left{warn}", style="bold" if warn else "")
-        elif s.mode != "exam":
+        elif s.feedback:
             line.append(f"  ·  {s.mode}, untimed")
         status.update(line)
         notice = self.query_one("#exam-notice", Static)
@@ -158,86 +156,54 @@ class ExamScreen(Screen[None]):
         notice.update(Text(self._message))
 
     def answer_view(self, q: Question | None) -> AnswerView:
-        """The answer area for the current question."""
-        s = self.runner.session
+        """The answer area for the current question; once checked, with each line's verdict."""
+        r = self.attempt
+        s = r.session
         item, resp = s.item, s.response
-        checked = resp.checked and s.mode != "exam"
         if q is None:
             return AnswerView("choice", (), 0)
-        if item.kind == "choice":
-            assert q.choices is not None
-            rows = []
-            for pos, original in enumerate(item.order):
-                choice = q.choices[original]
-                picked = original in resp.picked
-                verdict: Verdict = None
-                if checked:
-                    right = original in q.correct
-                    verdict = (
-                        "right"
-                        if right and picked
-                        else ("missed" if right else ("wrong" if picked else None))
-                    )
-                rows.append(
-                    Row(
-                        LETTERS[pos],
-                        choice.text,
-                        selected=picked,
-                        struck=original in resp.struck,
-                        verdict=verdict,
-                        note=choice.why if checked and choice.why else None,
-                    )
+        view = r.comparison()
+        assert view is not None
+        checked = resp.checked and s.feedback
+        rows: list[Row] = []
+        for line in view.lines:
+            verdict: Verdict = None
+            if checked and item.kind == "choice":
+                verdict = (
+                    "right"
+                    if line.right and line.picked
+                    else ("missed" if line.right else ("wrong" if line.picked else None))
                 )
-            self.highlight = min(self.highlight, len(rows) - 1)
-            return AnswerView("choice", tuple(rows), self.highlight, multiple=item.multiple)
-        if item.kind == "ordering":
-            assert q.steps is not None
-            order = arrangement(s)
-            rows = [Row(LETTERS[i], q.steps[o]) for i, o in enumerate(order)]
-            if checked:
-                rows = [
-                    Row(
-                        row.label,
-                        row.text,
-                        verdict="right" if o == i else "wrong",
-                        note=None if o == i else f"belongs at position {o + 1}",
-                    )
-                    for i, (row, o) in enumerate(zip(rows, order, strict=True))
-                ]
-            self.highlight = min(self.highlight, len(rows) - 1)
-            return AnswerView("ordering", tuple(rows), self.highlight)
-        assert q.pairs is not None
-        letter_of = {original: LETTERS[pos] for pos, original in enumerate(item.order)}
-        assigned = resp.picked or (-1,) * item.size
-        rows = []
-        for i, pair in enumerate(q.pairs):
-            given = assigned[i]
-            verdict = None
-            note = None
-            if checked:
-                verdict = "right" if given == i else "wrong"
-                note = None if given == i else f"matches {letter_of[i]}: {pair.match}"
+            elif checked:
+                verdict = "right" if line.right else "wrong"
+            note = line.note if checked and (item.kind == "choice" or not line.right) else None
             rows.append(
                 Row(
-                    str(i + 1),
-                    pair.prompt,
+                    line.label if item.kind == "choice" else str(len(rows) + 1),
+                    line.text,
+                    selected=line.picked,
+                    struck=line.struck,
                     verdict=verdict,
                     note=note,
-                    assigned=letter_of.get(given),
+                    assigned=line.given_label,
                 )
             )
-        self.highlight = min(self.highlight, len(rows) - 1)
-        matches = tuple(q.pairs[o].match for o in item.order)
-        return AnswerView("matching", tuple(rows), self.highlight, matches=matches)
+        self.highlight = min(self.highlight, max(len(rows) - 1, 0))
+        if item.kind == "matching":
+            return AnswerView("matching", tuple(rows), self.highlight, matches=view.matches)
+        if item.kind == "ordering":
+            return AnswerView("ordering", tuple(rows), self.highlight)
+        return AnswerView("choice", tuple(rows), self.highlight, multiple=item.multiple)
 
     async def _show_feedback(self, q: Question | None) -> None:
-        s = self.runner.session
+        s = self.attempt.session
         feedback = self.query_one("#exam-feedback", MarkdownText)
-        show = s.mode != "exam" and s.response.checked and q is not None
+        show = s.feedback and s.response.checked and q is not None
         feedback.display = show
         if not show or q is None:
             return
-        ok = self.runner.correct(s.current)
+        view = self.attempt.comparison()
+        ok = view is not None and view.correct
         parts = ["**✓ Correct.**" if ok else "**✗ Incorrect.**"]
         if q.explanation:
             parts.append(q.explanation)
@@ -250,108 +216,105 @@ class ExamScreen(Screen[None]):
     # -- time ------------------------------------------------------------------------------
     async def heartbeat(self) -> None:
         """Once a second: keep time, save it, and end the exam when time is up."""
-        self.runner.heartbeat()
-        if self.runner.session.finished:
+        self.attempt.heartbeat()
+        if self.attempt.session.finished:
             await self._to_results()
         else:
             self.refresh_status()
 
     async def _to_results(self) -> None:
+        """Results over home: whatever overlays were open (review, submit) close first."""
         from quizapp.tui.screens.results import ResultsScreen
 
-        # Not awaited: this can run inside a modal's dismiss callback, and waiting there for
-        # the switch to finish can stall the message loop that has to finish it.
-        self.app.switch_screen(ResultsScreen(self.runner))
+        if self._ended:
+            return
+        self._ended = True
+        show_over_home(self.app, ResultsScreen(self.attempt, self.service))
 
     # -- actions -----------------------------------------------------------------------------
-    async def _do(self, change: str, *args: int) -> None:
+    async def _do(self, change: Callable[[], None]) -> None:
         try:
-            getattr(self.runner, change)(*args)
+            change()
         except SessionError as exc:
             self._message = f"{exc}."
             self.app.bell()
         else:
             self._message = ""
-        if self.runner.session.finished:
+        if self.attempt.session.finished:
             await self._to_results()
             return
         await self.refresh_question()
 
     async def action_choose(self, index: int) -> None:
         """A letter or digit: choose (toggle) that choice, or assign that match."""
-        kind = self.runner.session.item.kind
+        kind = self.attempt.session.item.kind
         if kind == "matching":
-            await self._do("match", self.highlight, index)
+            await self._do(lambda: self.attempt.match(self.highlight, index))
         elif kind == "choice":
-            await self._do("choose", index)
+            await self._do(lambda: self.attempt.choose(index))
         else:
             self._message = "Ordering: use shift+↑/↓ to move the highlighted step."
             self.refresh_status()
 
     async def action_highlight(self, delta: int) -> None:
         """Move the highlight."""
-        size = self.runner.session.item.size
+        size = self.attempt.session.item.size
         self.highlight = (self.highlight + delta) % max(size, 1)
         await self.refresh_question()
 
     async def action_move_step(self, delta: int) -> None:
         """Ordering: move the highlighted step up or down."""
-        if self.runner.session.item.kind != "ordering":
+        if self.attempt.session.item.kind != "ordering":
             return
-        size = self.runner.session.item.size
+        size = self.attempt.session.item.size
         target = self.highlight + delta
-        await self._do("move_step", self.highlight, delta)
+        await self._do(lambda: self.attempt.move_step(self.highlight, delta))
         if 0 <= target < size:
             self.highlight = target
             await self.refresh_question()
 
     async def action_toggle_highlighted(self) -> None:
         """Space: toggle the highlighted choice (ordering: accept the order shown)."""
-        kind = self.runner.session.item.kind
+        kind = self.attempt.session.item.kind
         if kind == "choice":
-            await self._do("choose", self.highlight)
+            await self._do(lambda: self.attempt.choose(self.highlight))
         elif kind == "ordering":
-            await self._do("accept_order")
+            await self._do(self.attempt.accept_order)
 
     async def action_strike(self) -> None:
         """Strike out the highlighted choice, or restore it."""
-        if self.runner.session.item.kind == "choice":
-            await self._do("strike", self.highlight)
+        if self.attempt.session.item.kind == "choice":
+            await self._do(lambda: self.attempt.strike(self.highlight))
 
     async def action_flag(self) -> None:
         """Flag the question for review."""
-        await self._do("flag")
+        await self._do(self.attempt.flag)
 
     async def action_unsure(self) -> None:
         """Mark the answer as unsure."""
-        await self._do("unsure")
+        await self._do(self.attempt.unsure)
 
     async def action_next(self) -> None:
         """Go to the next question."""
-        s = self.runner.session
+        s = self.attempt.session
         if s.current + 1 >= len(s.items):
             self._message = "That was the last question: press r to review or s to submit."
             self.refresh_status()
             return
-        await self._do("go", s.current + 1)
+        await self._do(lambda: self.attempt.go(s.current + 1))
 
     async def action_previous(self) -> None:
         """Go to the previous question."""
-        await self._do("go", max(0, self.runner.session.current - 1))
+        await self._do(lambda: self.attempt.go(max(0, self.attempt.session.current - 1)))
 
     async def action_enter(self) -> None:
         """Practice: check the answer, then go on. Exam: next question."""
-        s = self.runner.session
-        if s.mode != "exam" and s.response.answered and not s.response.checked:
-            q = self.runner.question()
-            if s.item.multiple and q is not None and len(s.response.picked) != len(q.correct):
-                self._message = f"Pick {len(q.correct)} choices, then press enter to check."
-                self.refresh_status()
-                return
-            await self._do("check")
+        s = self.attempt.session
+        if s.feedback and s.response.picked and not s.response.checked:
+            await self._do(self.attempt.check)  # the engine says when the answer is incomplete
             return
-        if s.mode != "exam" and s.current + 1 >= len(s.items) and s.response.checked:
-            self.runner.submit()
+        if s.feedback and s.current + 1 >= len(s.items) and s.response.checked:
+            self.attempt.submit()
             await self._to_results()
             return
         await self.action_next()
@@ -365,32 +328,32 @@ class ExamScreen(Screen[None]):
         """Open the review screen; it may send us to a question or to submit."""
         from quizapp.tui.screens.review import ReviewScreen
 
-        self.runner.save_progress()
-        self.app.push_screen(ReviewScreen(self.runner), self._reviewed)
+        self.attempt.save_progress()
+        firsts = []
+        for i in range(len(self.attempt.session.items)):
+            q = self.attempt.question(i)
+            firsts.append((q.prompt.strip().splitlines() or [""])[0][:70] if q else "(missing)")
+        self.app.push_screen(ReviewScreen(self.attempt.session, firsts), self._reviewed)
 
     async def _reviewed(self, target: int | str | None) -> None:
         if target == "submit":
             await self._submit_confirmed(True)
         elif isinstance(target, int):
-            await self._do("go", target)
+            await self._do(lambda: self.attempt.go(target))
         else:
             await self.refresh_question()
 
     def action_submit(self) -> None:
         """Ask, then end the exam and show the results."""
-        s = self.runner.session
-        open_ = len(s.items) - s.answered_count
-        words = f"{open_} question{'s are' if open_ != 1 else ' is'} unanswered"
-        flagged = f" and {s.flagged_count} flagged" if s.flagged_count else ""
-        message = f"Submit the exam now? {words}{flagged}. Unanswered questions count as wrong."
+        message = submit_message(self.attempt.session)
         self.app.push_screen(ConfirmScreen(message), self._submit_confirmed)
 
     async def _submit_confirmed(self, yes: bool | None) -> None:
         if yes:
-            self.runner.submit()
+            self.attempt.submit()
             await self._to_results()
 
     def action_leave(self) -> None:
         """Leave the exam; everything is saved and it can be resumed from the home screen."""
-        self.runner.save_progress()
+        self.attempt.leave()
         self.dismiss()

@@ -13,15 +13,17 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.context import AppContext
-from quizapp.core.exam.blueprint import DomainPlan, ExamPlan, plan
-from quizapp.tui.timefmt import clock
+from quizapp.core.exam.clock import clock
+from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
-    from quizapp.core.bank.blueprints import ExamInfo
+    from quizapp.core.bank.examspec import ExamSpec
+    from quizapp.core.exam.options import StartOptions
     from quizapp.core.exam.session import Mode
-    from quizapp.runner import ExamRunner
+    from quizapp.service.attempt import Attempt
+    from quizapp.service.exams import ExamService
     from quizapp.storage.attempts import AttemptSummary
 
 
@@ -37,17 +39,20 @@ class HomeScreen(Screen[None]):
         Binding("d", "drill", "Drill due"),
         Binding("n", "notebook", "Notebook"),
         Binding("r", "resume", "Resume", show=False),
+        Binding("a", "toggle_adaptive", "Adaptive", show=False),
         Binding("b", "app.open_banks", "Banks"),
         Binding("t", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, service: ExamService) -> None:
         super().__init__()
         self.context = context
+        self.service = service
+        self.adaptive = True  # later passes repeat misses and weak topics; a toggles it
         self.library = context.library
-        self.plans: list[ExamPlan] = [
-            plan(e.exam, self.library) for e in self.library.exams.values()
+        self.plans: list[SlotPlan] = [
+            plan_slots(e.exam, self.library) for e in self.library.exams.values()
         ]
         self.unfinished: list[AttemptSummary] = []
 
@@ -123,6 +128,12 @@ class HomeScreen(Screen[None]):
             text.append(", ".join(f"{topic} {m:.0%}" for m, topic in weakest))
         n_banks, n_q = len(self.library.banks), len(self.library.questions)
         text.append(f"\n{n_banks} banks · {n_q} questions · press b for the list")
+        text.append("\nAdaptive passes: ", style="bold")
+        text.append(
+            "on (later passes repeat your misses and weak topics; a turns it off)"
+            if self.adaptive
+            else "off (plain random exams; a turns it on)"
+        )
         if self.library.problems:
             text.append("\n")
             text.append(self._warning_line(), style="bold yellow")
@@ -138,13 +149,13 @@ class HomeScreen(Screen[None]):
         """Open the wrong-answer notebook."""
         from quizapp.tui.screens.notebook import NotebookScreen
 
-        self.app.push_screen(NotebookScreen(self.context))
+        self.app.push_screen(NotebookScreen(self.context, self.service))
 
     def action_drill(self) -> None:
         """Drill the notebook entries that are due now."""
         from quizapp.tui.screens.exam import open_drill
 
-        open_drill(self, self.context)
+        open_drill(self, self.service)
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         """Show the domains of the highlighted exam."""
@@ -175,10 +186,16 @@ class HomeScreen(Screen[None]):
         return " · ".join(parts) + " · press b to see them"
 
     # -- actions -----------------------------------------------------------------------------
-    def _open(self, runner: ExamRunner, notes: list[str] | None = None) -> None:
+    def _open(self, attempt: Attempt, notes: list[str] | None = None) -> None:
         from quizapp.tui.screens.exam import ExamScreen  # Markdown is costly to import
 
-        self.app.push_screen(ExamScreen(runner, notes))
+        self.app.push_screen(ExamScreen(attempt, self.service, notes))
+
+    def action_toggle_adaptive(self) -> None:
+        """Turn adaptive passes off (plain random exams) or on again."""
+        self.adaptive = not self.adaptive
+        self._info_lines()
+        self.notify(f"Adaptive passes {'on' if self.adaptive else 'off'}.")
 
     def action_resume(self) -> None:
         """Resume the newest unfinished attempt."""
@@ -188,48 +205,61 @@ class HomeScreen(Screen[None]):
         self._resume(self.unfinished[0].id)
 
     def _resume(self, attempt_id: int) -> None:
-        from quizapp.runner import ExamRunner
-
-        session = self.context.attempts.load(attempt_id)
-        if session is None:
-            return
-        ctx = self.context
-        self._open(
-            ExamRunner(session, ctx.attempts, self.library, now=ctx.clock, ticker=ctx.ticker)
-        )
+        attempt = self.service.resume(attempt_id)
+        if attempt is not None:
+            self._open(attempt)
 
     def action_start(self, mode: Mode) -> None:
         """Start (or resume) the highlighted exam in ``mode``."""
+        from quizapp.core.exam.options import StartOptions
+
         table = self.query_one("#exams", RowList)
         if not self.plans or not 0 <= table.cursor < len(self.plans):
             return
         exam = self.plans[table.cursor].exam
-        open_ = [a for a in self.unfinished if a.exam_id == exam.id and a.mode == mode]
-        if open_:
-            self._resume(open_[0].id)
-            return
-        self._start_new(exam, mode)
+        # Only "off" is an option given: with it on, an unfinished plain pass resumes as it was.
+        self._open_exam(exam, mode, StartOptions(adaptive=None if self.adaptive else False))
 
-    def _start_new(self, exam: ExamInfo, mode: Mode, minutes: int | None = None) -> None:
+    def _open_exam(
+        self, exam: ExamSpec, mode: Mode, options: StartOptions, *, restart: bool = False
+    ) -> None:
         from quizapp.core.exam.session import SessionError
-        from quizapp.runner import start
 
-        ctx = self.context
         try:
-            runner, notes = start(
-                self.library,
-                ctx.attempts,
-                exam,
-                mode=mode,
-                seed=ctx.new_seed(),
-                now=ctx.clock,
-                ticker=ctx.ticker,
-                minutes=minutes,
-            )
+            opened = self.service.open(exam, mode, options, restart=restart)
         except SessionError as exc:
             self.notify(f"Cannot start {exam.title}: {exc}.", severity="error", markup=False)
             return
-        self._open(runner, notes)
+        if opened.conflict is not None:
+            self._ask_conflict(exam, mode, options, opened.conflict, opened.differences)
+            return
+        assert opened.attempt is not None
+        self._open(opened.attempt, opened.notes)
+
+    def _ask_conflict(
+        self,
+        exam: ExamSpec,
+        mode: Mode,
+        options: StartOptions,
+        found: AttemptSummary,
+        differences: list[str],
+    ) -> None:
+        from quizapp.tui.screens.conflict import Choice, ConflictScreen
+
+        left = f", {clock(found.minutes * 60 - found.elapsed)} left" if found.minutes else ""
+        message = (
+            f"You have an unfinished {found.mode} of {found.title} ({found.answered} of "
+            f"{found.total} answered{left}), started with other options "
+            f"({', '.join(differences)})."
+        )
+
+        def chosen(choice: Choice | None) -> None:
+            if choice == "resume":
+                self._resume(found.id)
+            elif choice == "restart":
+                self._open_exam(exam, mode, options, restart=True)
+
+        self.app.push_screen(ConflictScreen(message), chosen)
 
     def action_custom(self) -> None:
         """Choose banks, topics, length and time for a custom exam."""
@@ -241,7 +271,7 @@ class HomeScreen(Screen[None]):
         from quizapp.tui.screens.custom import CustomChoice
 
         if isinstance(choice, CustomChoice):
-            self._start_new(choice.exam, choice.mode, choice.exam.minutes)
+            self._open_exam(choice.exam, choice.mode, choice.options)
 
 
 EXAM_COLUMNS: list[tuple[str, int | None]] = [
@@ -269,7 +299,7 @@ def _score(a: AttemptSummary) -> str:
     return f"{a.scaled_score} {'✓' if a.passed else '✗'}"
 
 
-def _detail(p: ExamPlan, width: int) -> Text:
+def _detail(p: SlotPlan, width: int) -> Text:
     """The blueprint's domains as aligned columns, names wrapped to fit ``width``.
 
     Laid out by hand: a Rich Table here cost more than the rest of the screen to draw.
@@ -299,5 +329,5 @@ def _row(cells: tuple[str, ...], name_width: int, nums: list[int]) -> str:
     return f"{cells[0]:<{name_width}}{numbers}\n"
 
 
-def _supply(d: DomainPlan) -> str:
+def _supply(d: DomainSlots) -> str:
     return "✓" if d.available >= d.slots else "✗ short"

@@ -20,8 +20,9 @@ from textual.widgets import Input, Static, TextArea
 from quizapp.context import AppContext
 from quizapp.core.bank.library import LibraryQuestion
 from quizapp.core.study import notebook
-from quizapp.core.study.export import Sheet, render
-from quizapp.core.study.notebook import Entry, Summary
+from quizapp.core.study.export import Sheet, build_sheets, entry_markdown, render
+from quizapp.core.study.notebook import Entry, Summary, order_key
+from quizapp.service.exams import ExamService
 from quizapp.storage.study import NotebookCounts
 from quizapp.tui import collector
 from quizapp.tui.widgets.keybar import KeyBar
@@ -59,51 +60,6 @@ def haystack(e: Summary, item: LibraryQuestion | None) -> str:
     """The lower-case text a search looks in."""
     prompt = item.prompt if item is not None else ""
     return f"{e.key} {e.topic} {prompt} {e.note}".lower()
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
-
-
-def entry_markdown(sheet: Sheet, now: datetime) -> str:
-    """One entry in full: question, every wrong pick with dates, right answer, why, note."""
-    e, q = sheet.entry, sheet.question
-    head = [f"### {e.topic} · {e.bank}"]
-    flags: list[str] = [e.status]
-    if e.is_due(now):
-        flags.append("due now")
-    if e.leech:
-        flags.append("**leech**: missed 4+ times, read the references before drilling again")
-    if sheet.changed:
-        flags.append("**question changed** in its bank since you missed it")
-    head.append(" · ".join(flags))
-    head.append(
-        f"Missed {_times(e.times_missed)} · right {_times(e.times_right_since)} since · "
-        f"due {e.due.date().isoformat() if e.due else '—'}"
-    )
-    head.append(q.prompt if q is not None else f"`{e.key}`: its bank is not loaded.")
-    if e.misses:
-        picks = "\n".join(
-            f"- {m.at.date().isoformat()}: {'; '.join(sheet.texts(m.picked)) or '—'}"
-            for m in e.misses
-        )
-        head.append("**Your wrong picks**\n\n" + picks)
-    elif e.unsure_only:
-        head.append("*You answered right but marked it unsure.*")
-    head.append("**Right answer:** " + "; ".join(sheet.answer))
-    if q is not None:
-        whys = [f"- {c.text}: {c.why.strip()}" for c in q.choices or () if c.why]
-        if whys:
-            head.append("**Why**\n\n" + "\n".join(whys))
-        if q.explanation:
-            head.append(q.explanation)
-        if q.references:
-            head.append(
-                "**References**\n\n"
-                + "\n".join(f"- [{r.title or r.url}]({r.url})" for r in q.references)
-            )
-    head.append("**Your note:** " + (e.note or "*none: press enter to write one*"))
-    return "\n\n".join(head)
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -174,9 +130,10 @@ class NotebookScreen(Screen[None]):
         Binding("t", "pick('topic')", "Topic", show=False),
     ]
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, service: ExamService) -> None:
         super().__init__()
         self.context = context
+        self.service = service
         self.rows: list[Summary] = []
         self.shown: list[Summary] = []
         self._haystacks: list[str] | None = None  # per row, made at the first search
@@ -214,9 +171,7 @@ class NotebookScreen(Screen[None]):
         now = self.context.clock()
         with collector.paused():
             rows = self.context.study.summaries()
-        # Leeches first, then what is due, then the rest by due date.
-        far = now.replace(year=9999)
-        rows.sort(key=lambda e: (not e.leech, not e.is_due(now), e.due or far, e.key))
+        rows.sort(key=lambda e: order_key(e, now))
         self.rows = rows
         self._haystacks = None
         table = self.query_one("#nb-table", RowList)
@@ -419,20 +374,17 @@ class NotebookScreen(Screen[None]):
         """Drill the entries that are due now."""
         from quizapp.tui.screens.exam import open_drill
 
-        open_drill(self, self.context)
+        open_drill(self, self.service)
 
     def action_export(self) -> None:
         """Write the notebook as a Markdown study sheet in the working folder."""
         from quizapp.files import write_atomically
 
         target = Path.cwd() / "quizapp-notebook.md"
+        now = self.context.clock()
         try:
-            library = self.context.library
-            sheets = [
-                Sheet(e, q.question if (q := library.questions.get(e.key)) else None)
-                for e in self.context.study.entries()
-            ]
-            write_atomically(target, render(sheets, "md"))
+            sheets = build_sheets(self.context.study.entries(), self.context.library, now)
+            write_atomically(target, render(sheets, "md", now))
         except OSError as exc:
             self.notify(f"Cannot write {target}: {exc.strerror}", severity="error", markup=False)
             return

@@ -11,32 +11,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quizapp.runner import ExamRunner, retry_missed
-from quizapp.tui.timefmt import clock
-from quizapp.tui.widgets.choices import LETTERS
+from quizapp.core.exam.clock import clock
+from quizapp.service.attempt import Attempt
+from quizapp.service.exams import ExamService
 from quizapp.tui.widgets.keybar import KeyBar
-
-
-def answer_letters(runner: ExamRunner, position: int, *, right: bool) -> str:
-    """The user's answer (or the right one) as the letters that were shown."""
-    s = runner.session
-    item, resp = s.items[position], s.responses[position]
-    q = runner.question(position)
-    if q is None:
-        return "—"
-    if item.kind == "choice":
-        chosen = q.correct if right else resp.picked
-        shown = sorted(item.order.index(c) for c in chosen)
-        return ", ".join(LETTERS[i] for i in shown) or "—"
-    if not resp.answered and not right:
-        return "—"
-    if item.kind == "ordering":
-        order = tuple(range(item.size)) if right else resp.picked
-        return " → ".join(str(o + 1) for o in order)
-    picked = tuple(range(item.size)) if right else resp.picked
-    return " ".join(
-        f"{i + 1}{LETTERS[item.order.index(p)] if p >= 0 else '?'}" for i, p in enumerate(picked)
-    )
 
 
 class ResultsScreen(Screen[None]):
@@ -53,10 +31,11 @@ class ResultsScreen(Screen[None]):
         Binding("escape,q", "home", "Home"),
     ]
 
-    def __init__(self, runner: ExamRunner) -> None:
+    def __init__(self, attempt: Attempt, service: ExamService) -> None:
         super().__init__()
-        self.runner = runner
-        self.result = runner.result()
+        self.attempt = attempt
+        self.service = service
+        self.result = attempt.result()
 
     def compose(self) -> ComposeResult:
         """Summary, domains, questions."""
@@ -69,15 +48,15 @@ class ResultsScreen(Screen[None]):
         yield KeyBar()
 
     def _summary(self) -> Text:
-        s, res = self.runner.session, self.result
+        s, res = self.attempt.session, self.result
         out = Text()
         verdict = "PASS" if res.passed else "FAIL"
-        out.append(f"{s.blueprint.title}\n", style="bold")
+        out.append(f"{s.terms.title}\n", style="bold")
         out.append(
             f"{'✓' if res.passed else '✗'} {verdict}",
             style="bold green" if res.passed else "bold red",
         )
-        out.append(f"  ·  estimated score {res.scaled_score} (pass at {s.blueprint.passing_score})")
+        out.append(f"  ·  estimated score {res.scaled_score} (pass at {s.terms.passing_score})")
         out.append(f"  ·  {res.correct}/{res.total} correct ({res.percent:.1f}%)")
         out.append(f"  ·  {clock(s.elapsed)} used")
         if s.status == "expired":
@@ -90,15 +69,15 @@ class ResultsScreen(Screen[None]):
         if weak:
             out.append("\nTopics missed: ")
             out.append(", ".join(f"{t.name} ({t.correct}/{t.total})" for t in weak[:6]))
-        now = self.runner.now()
+        now = self.attempt.now()
         here = {item.topic for item in s.items}
         mastery = sorted(
-            (t.mastery(now), t.topic) for t in self.runner.study.topics() if t.topic in here
+            (t.mastery(now), t.topic) for t in self.attempt.study.topics() if t.topic in here
         )
         if mastery:
             out.append("\nTopic mastery now (weakest first): ")
             out.append(", ".join(f"{topic} {m:.0%}" for m, topic in mastery[:6]))
-        missed = sum(1 for i in res.missed if s.responses[i].answered)
+        missed = sum(1 for i in res.missed if s.answered(i))
         if missed and s.mode != "review":
             out.append(f"\n{missed} wrong answer(s) went into the notebook.", style="bold")
         return out
@@ -112,15 +91,16 @@ class ResultsScreen(Screen[None]):
             domains.add_row(Text(d.name), f"{d.correct}/{d.total}", f"{d.percent:.0f}%", word)
         table = self.query_one("#results-questions", DataTable)
         table.add_columns("#", "Result", "Topic", "Your answer", "Right answer")
-        s = self.runner.session
+        s = self.attempt.session
         for i, item in enumerate(s.items):
             ok = self.result.marks[i]
+            view = self.attempt.comparison(i)
             table.add_row(
                 str(i + 1),
-                "✓ right" if ok else ("✗ wrong" if s.responses[i].answered else "✗ unanswered"),
+                "✓ right" if ok else ("✗ wrong" if s.answered(i) else "✗ unanswered"),
                 Text(item.topic),
-                answer_letters(self.runner, i, right=False),
-                answer_letters(self.runner, i, right=True),
+                view.mine if view is not None else "—",
+                view.right_answer if view is not None else "—",
             )
         table.focus(scroll_visible=False)
 
@@ -129,8 +109,8 @@ class ResultsScreen(Screen[None]):
         from quizapp.tui.screens.detail import QuestionDetailScreen
 
         table = self.query_one("#results-questions", DataTable)
-        if 0 <= table.cursor_row < len(self.runner.session.items):
-            self.app.push_screen(QuestionDetailScreen(self.runner, table.cursor_row))
+        if 0 <= table.cursor_row < len(self.attempt.session.items):
+            self.app.push_screen(QuestionDetailScreen(self.attempt, table.cursor_row))
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         """Enter on a row opens it."""
@@ -140,11 +120,11 @@ class ResultsScreen(Screen[None]):
         """Practise the questions this attempt got wrong."""
         from quizapp.tui.screens.exam import ExamScreen
 
-        if not self.result.missed:
+        retry = self.service.retry(self.attempt) if self.result.missed else None
+        if retry is None:
             self.notify("Nothing to retry: every question was right.")
             return
-        seed = self.app.context.new_seed()  # type: ignore[attr-defined]
-        self.app.switch_screen(ExamScreen(retry_missed(self.runner, seed)))
+        self.app.switch_screen(ExamScreen(retry, self.service))
 
     def action_home(self) -> None:
         """Back to the home screen."""

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quizapp.runner import ExamRunner
+from quizapp.core.exam.session import Session
 from quizapp.tui.widgets.keybar import KeyBar
 
 Filter = Literal["all", "unanswered", "flagged"]
@@ -32,9 +32,10 @@ class ReviewScreen(Screen[int | str | None]):
         Binding("escape,r,q", "back", "Back"),
     ]
 
-    def __init__(self, runner: ExamRunner) -> None:
+    def __init__(self, session: Session, first_lines: list[str]) -> None:
         super().__init__()
-        self.runner = runner
+        self.session = session
+        self.first_lines = first_lines  # per question, the first line of its prompt
         self.filter: Filter = "all"
         self.rows: list[int] = []
 
@@ -53,18 +54,18 @@ class ReviewScreen(Screen[int | str | None]):
 
     def fill(self) -> None:
         """Show the questions that pass the filter."""
-        s = self.runner.session
+        s = self.session
         table = self.query_one(DataTable)
         table.clear()
         self.rows = []
         for i, (item, r) in enumerate(zip(s.items, s.responses, strict=True)):
-            if self.filter == "unanswered" and r.answered:
+            answered = s.answered(i)
+            if self.filter == "unanswered" and answered:
                 continue
             if self.filter == "flagged" and not r.flagged:
                 continue
-            q = self.runner.question(i)
-            first = (q.prompt.strip().splitlines() or [""])[0] if q else "(missing)"
-            state = "● answered" if r.answered else "○ unanswered"
+            first = self.first_lines[i] if i < len(self.first_lines) else ""
+            state = "● answered" if answered else "○ unanswered"
             table.add_row(
                 str(i + 1),
                 state,
@@ -96,14 +97,9 @@ class ReviewScreen(Screen[int | str | None]):
 
     def action_submit(self) -> None:
         """Ask to submit (the exam screen confirms first)."""
-        from quizapp.tui.screens.confirm import ConfirmScreen
+        from quizapp.tui.screens.confirm import ConfirmScreen, submit_message
 
-        s = self.runner.session
-        open_ = len(s.items) - s.answered_count
-        message = (
-            f"Submit the exam now? {open_} question{'s are' if open_ != 1 else ' is'} "
-            "unanswered. Unanswered questions count as wrong."
-        )
+        message = submit_message(self.session)
 
         def done(yes: bool | None) -> None:
             if yes:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
-from quizapp.tui.timefmt import clock
+from quizapp.core.exam.clock import clock
 from quizapp.tui.widgets.keybar import KeyBar
 
 

@@ -30,10 +30,11 @@ def render_navigator(session: Session) -> Text:
     width = len(str(len(session.items)))
     for i, r in enumerate(session.responses):
         here = i == session.current
-        mark = "●" if r.answered else "○"
+        answered = session.answered(i)
+        mark = "●" if answered else "○"
         flag = "⚑" if r.flagged else " "
         cell = f"{'▶' if here else ' '}{i + 1:>{width}}{mark}{flag}"
-        style = "reverse" if here else ("bold" if r.flagged else ("" if r.answered else "dim"))
+        style = "reverse" if here else ("bold" if r.flagged else ("" if answered else "dim"))
         out.append(cell, style=style)
         out.append(" ")
     out.append("\n● answered  ○ unanswered  ⚑ flagged  ▶ current", style="dim")

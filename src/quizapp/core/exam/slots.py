@@ -1,4 +1,4 @@
-"""Exam blueprints resolved against a library: domain slots and eligible questions (SPEC §3.2)."""
+"""Domain slots: an `ExamSpec` resolved against a library, with the questions each slot can take."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
 
-from quizapp.core.bank.blueprints import Domain, ExamInfo
+from quizapp.core.bank.examspec import Domain, ExamSpec
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
@@ -31,13 +31,13 @@ def allocate_slots(total: int, weights: Sequence[float]) -> list[int]:
     return slots
 
 
-def bank_allowed(exam: ExamInfo, bank_id: str) -> bool:
+def bank_allowed(exam: ExamSpec, bank_id: str) -> bool:
     """True when the blueprint's ``banks`` globs admit ``bank_id``."""
     return any(fnmatchcase(bank_id, pattern) for pattern in exam.banks)
 
 
 @dataclass(frozen=True, slots=True)
-class DomainPlan:
+class DomainSlots:
     """One domain of a resolved blueprint."""
 
     name: str
@@ -52,11 +52,11 @@ class DomainPlan:
 
 
 @dataclass(frozen=True, slots=True)
-class ExamPlan:
+class SlotPlan:
     """A blueprint with its slots and the questions each domain can draw on."""
 
-    exam: ExamInfo
-    domains: tuple[DomainPlan, ...]
+    exam: ExamSpec
+    domains: tuple[DomainSlots, ...]
 
     @property
     def shortfall(self) -> int:
@@ -64,15 +64,15 @@ class ExamPlan:
         return sum(max(0, d.slots - d.available) for d in self.domains)
 
 
-def plan(exam: ExamInfo, library: Library) -> ExamPlan:
+def plan_slots(exam: ExamSpec, library: Library) -> SlotPlan:
     """Resolve ``exam`` against ``library`` through its indexes (no scan of every question)."""
     allowed = {bid for bid in library.banks if bank_allowed(exam, bid)}
     slots = allocate_slots(exam.questions, [d.weight for d in exam.domains])
     domains = tuple(
-        DomainPlan(d.name, d.weight, n, _keys(d, library, allowed))
+        DomainSlots(d.name, d.weight, n, _keys(d, library, allowed))
         for d, n in zip(exam.domains, slots, strict=True)
     )
-    return ExamPlan(exam, domains)
+    return SlotPlan(exam, domains)
 
 
 def _keys(domain: Domain, library: Library, allowed: set[str]) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from quizapp.core.bank import blueprints
-from quizapp.core.bank.models import DomainMatchModel, DomainModel, ExamFile, ExamInfoModel
+from quizapp.core.bank import examspec
+from quizapp.core.bank.models import DomainMatchModel, DomainModel, ExamFile, ExamSpecModel
 from quizapp.core.bank.problems import Problem
 
 EXAM: dict[str, Any] = {
@@ -28,9 +28,9 @@ EXAM: dict[str, Any] = {
 @pytest.mark.parametrize(
     ("model", "plain"),
     [
-        (ExamInfoModel, blueprints.ExamInfo),
-        (DomainModel, blueprints.Domain),
-        (DomainMatchModel, blueprints.DomainMatch),
+        (ExamSpecModel, examspec.ExamSpec),
+        (DomainModel, examspec.Domain),
+        (DomainMatchModel, examspec.DomainMatch),
     ],
 )
 def test_the_dataclasses_have_the_fields_and_defaults_of_the_file_models(
@@ -49,11 +49,11 @@ def test_the_dataclasses_have_the_fields_and_defaults_of_the_file_models(
 
 def test_a_validated_file_and_its_cached_json_give_the_same_blueprint() -> None:
     file = ExamFile.model_validate(EXAM)
-    exam = file.exam.blueprint()
-    assert exam.domains[1].match == blueprints.DomainMatch(topics=("IAM",), banks=("sec-*",))
+    exam = file.exam.spec()
+    assert exam.domains[1].match == examspec.DomainMatch(topics=("IAM",), banks=("sec-*",))
     assert exam.passing_score == 700 and exam.banks == ("*",)
     cached = file.model_dump(mode="json", exclude_defaults=True)["exam"]
-    assert blueprints.exam_from_dict(cached) == exam
+    assert examspec.exam_from_dict(cached) == exam
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_a_validated_file_and_its_cached_json_give_the_same_blueprint() -> None:
 )
 def test_cached_json_of_another_shape_is_refused(damage: dict[str, Any]) -> None:
     with pytest.raises((TypeError, ValueError)):
-        blueprints.exam_from_dict({**EXAM["exam"], **damage})
+        examspec.exam_from_dict({**EXAM["exam"], **damage})
 
 
 def test_problems_round_trip_through_json_and_refuse_other_shapes() -> None:

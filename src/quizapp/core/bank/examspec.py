@@ -1,4 +1,4 @@
-"""Exam blueprints as plain frozen dataclasses: what the app uses once a file has validated."""
+"""An exam file's blueprint as frozen dataclasses (`ExamSpec`), once the file has validated."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class Domain:
 
 
 @dataclass(frozen=True, slots=True)
-class ExamInfo:
+class ExamSpec:
     """An exam blueprint: how many questions, how long, which domains."""
 
     id: str
@@ -42,7 +42,7 @@ class ExamInfo:
     banks: tuple[str, ...] = ("*",)
 
 
-def exam_from_dict(data: Any) -> ExamInfo:
+def exam_from_dict(data: Any) -> ExamSpec:
     """A blueprint from the JSON form of a validated one (the cache); TypeError otherwise.
 
     Types are checked, not rules: the data was validated before it was stored.
@@ -56,7 +56,7 @@ def exam_from_dict(data: Any) -> ExamInfo:
         fields["score_range"] = (_int(low), _int(high))
     if "banks" in fields:
         fields["banks"] = _texts(fields["banks"])
-    exam = ExamInfo(**fields, domains=domains)
+    exam = ExamSpec(**fields, domains=domains)
     if not (
         isinstance(exam.id, str)
         and isinstance(exam.title, str)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.core.bank.library import load_library
-from quizapp.core.exam.blueprint import allocate_slots, plan
+from quizapp.core.exam.slots import allocate_slots, plan_slots
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,6 @@ def test_plan_counts_domain_and_match_eligibility(write) -> None:  # type: ignor
     )
     library = load_library([Path(write("empty.yaml", "").parent)])
     assert library.problems[0].message.startswith("the file is empty")
-    p = plan(library.exams["e"].exam, library)
+    p = plan_slots(library.exams["e"].exam, library)
     assert [(d.slots, d.available) for d in p.domains] == [(2, 3), (2, 2)]
     assert p.shortfall == 0

@@ -1,0 +1,255 @@
+"""One attempt in progress: every transition the front ends make, saved as it happens."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from quizapp.core.bank.library import BankUnavailableError, Library
+from quizapp.core.bank.models import Question
+from quizapp.core.exam import session as engine
+from quizapp.core.exam.answers import Comparison, compare
+from quizapp.core.exam.scoring import Result, score_marks
+from quizapp.core.exam.selection import fingerprint
+from quizapp.core.exam.session import Session
+from quizapp.core.study import notebook
+from quizapp.storage.attempts import AttemptStore
+from quizapp.storage.database import transaction
+from quizapp.storage.study import StudyStore
+
+# The TUI and plain mode both drive attempts through this class, so the rules live once: the
+# engine decides, the stores commit, and the clocks are injected.
+#
+# Study (notebook, FSRS, mastery) is applied once per answer, at one moment: for an exam at the
+# end; with feedback (practice, retry, drill) when the user leaves a checked question, so that
+# "unsure" pressed after reading the feedback still counts. Each response remembers that it
+# was applied (``studied``) in the same transaction, which makes the moment happen only once.
+
+SAVE_EVERY = 5.0  # seconds between progress saves while the user is thinking
+
+
+class Attempt:
+    """A stored session with its stores and clocks."""
+
+    def __init__(
+        self,
+        session: Session,
+        attempts: AttemptStore,
+        study: StudyStore,
+        library: Library,
+        *,
+        now: Callable[[], datetime],
+        ticker: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if session.attempt_id is None:
+            raise ValueError("an attempt is stored before it is run")
+        self.session = session
+        self.attempts = attempts
+        self.study = study
+        self.library = library
+        self.now = now
+        self.ticker = ticker
+        self._last_tick = ticker()
+        self._last_save = self._last_tick
+        #: Held by a front end that ticks from a second thread (plain mode's heartbeat).
+        self.lock = threading.RLock()
+
+    # -- questions -------------------------------------------------------------------------
+    def _position(self, position: int | None) -> int:
+        return self.session.current if position is None else position
+
+    def question(self, position: int | None = None) -> Question | None:
+        """The question at ``position`` (default: current), or None if its bank lost it."""
+        entry = self.library.questions.get(self.session.items[self._position(position)].key)
+        if entry is None:
+            return None
+        try:
+            return entry.question
+        except BankUnavailableError:
+            return None
+
+    def scenario(self, position: int | None = None) -> str | None:
+        """The case-study text of the question at ``position``."""
+        entry = self.library.questions.get(self.session.items[self._position(position)].key)
+        try:
+            return entry.scenario if entry is not None else None
+        except BankUnavailableError:
+            return None
+
+    def changed(self, position: int | None = None) -> bool:
+        """True when the bank's question no longer matches what this attempt showed."""
+        q = self.question(position)
+        return (
+            q is None or fingerprint(q) != self.session.items[self._position(position)].fingerprint
+        )
+
+    def correct(self, position: int) -> bool:
+        """Whether the answer at ``position`` is right (a changed or lost question is wrong)."""
+        q = self.question(position)
+        if q is None or self.changed(position):
+            return False
+        return engine.is_correct(q, self.session.items[position], self.session.responses[position])
+
+    def comparison(self, position: int | None = None) -> Comparison | None:
+        """The answer given against the right one, as every front end shows it."""
+        pos = self._position(position)
+        q = self.question(pos)
+        if q is None:
+            return None
+        s = self.session
+        return compare(q, s.items[pos], s.responses[pos], self.correct(pos))
+
+    # -- time ------------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Count the time since the last tick; end the session if its time is up."""
+        moment = self.ticker()
+        delta, self._last_tick = moment - self._last_tick, moment
+        self.session = engine.tick(self.session, delta)
+        if engine.timed_out(self.session):
+            self.session = engine.expire(self.session, self.now())
+            self._finish()
+
+    def heartbeat(self) -> None:
+        """Call about once a second: keeps time and saves progress every few seconds."""
+        self.tick()
+        if not self.session.finished and self._last_tick - self._last_save >= SAVE_EVERY:
+            self.attempts.save_progress(self.session)
+            self._last_save = self._last_tick
+
+    def save_progress(self) -> None:
+        """Count the time so far and commit it with the position."""
+        if not self.session.finished:
+            self.tick()
+        if not self.session.finished:  # an expiry in tick() has saved everything already
+            self.attempts.save_progress(self.session)
+        self._last_save = self._last_tick
+
+    def leave(self) -> None:
+        """The user leaves (to resume later): what was checked counts, the clock is saved."""
+        if not self.session.finished:
+            self.tick()
+        if not self.session.finished:
+            with transaction(self.attempts.conn):
+                self._settle(self.session.current)
+                self.attempts.save_progress(self.session)
+        self._last_save = self._last_tick
+
+    # -- transitions -----------------------------------------------------------------------
+    def _respond(self, change: Callable[[Session], Session]) -> None:
+        self.tick()
+        if self.session.finished:
+            return
+        self.session = change(self.session)
+        pos = self.session.current
+        self.attempts.save(
+            self.session, pos, self.correct(pos) if self.session.answered() else None
+        )
+        self._last_save = self._last_tick
+
+    def choose(self, index: int) -> None:
+        """Choose (or toggle) the choice at display position ``index``."""
+        self._respond(lambda s: engine.choose(s, index, self.now()))
+
+    def answer(self, picked: tuple[int, ...]) -> None:
+        """Set the answer in original indices."""
+        self._respond(lambda s: engine.answer(s, picked, self.now()))
+
+    def flag(self) -> None:
+        """Flag or unflag the current question."""
+        self._respond(engine.toggle_flag)
+
+    def unsure(self) -> None:
+        """Mark or unmark the current answer as unsure."""
+        self._respond(engine.toggle_unsure)
+
+    def strike(self, index: int) -> None:
+        """Strike out or restore the choice at display position ``index``."""
+        self._respond(lambda s: engine.toggle_strike(s, index))
+
+    def move_step(self, position: int, delta: int) -> None:
+        """Ordering: move a step up or down."""
+        self._respond(lambda s: engine.move_step(s, position, delta, self.now()))
+
+    def accept_order(self) -> None:
+        """Ordering: answer with the order as shown."""
+        self._respond(lambda s: engine.accept_order(s, self.now()))
+
+    def match(self, prompt: int, letter: int) -> None:
+        """Matching: assign a match to a prompt."""
+        self._respond(lambda s: engine.match(s, prompt, letter, self.now()))
+
+    def check(self) -> None:
+        """Practice, retry and drill: lock the answer and show its feedback."""
+        self._respond(engine.check)
+
+    def go(self, index: int) -> None:
+        """Move to another question; a checked one left behind counts for study now."""
+        self.tick()
+        if self.session.finished:
+            self.session = engine.go(self.session, index)
+            return
+        with transaction(self.attempts.conn):
+            self._settle(self.session.current)
+            self.session = engine.go(self.session, index)
+            self.attempts.save_progress(self.session)
+        self._last_save = self._last_tick
+
+    def submit(self) -> None:
+        """End the session now."""
+        self.tick()
+        if not self.session.finished:
+            self.session = engine.submit(self.session, self.now())
+            self._finish()
+
+    def abandon(self) -> None:
+        """End the session unfinished (a restart with other options); its answers stay."""
+        if self.session.finished:
+            return
+        with transaction(self.attempts.conn):
+            self._settle(self.session.current)
+            self.session = engine.abandon(self.session, self.now())
+            self.attempts.save_progress(self.session)
+
+    def _finish(self) -> None:
+        marks = [self.correct(i) for i in range(len(self.session.items))]
+        with transaction(self.attempts.conn):  # the result and what it teaches land together
+            self.attempts.finish(self.session, marks)
+            for pos in range(len(self.session.items)):
+                self._study(pos)
+
+    def _settle(self, position: int) -> None:
+        """With feedback, a checked answer counts once the user moves on from it."""
+        if self.session.responses[position].checked:
+            self._study(position)
+
+    def _study(self, position: int) -> None:
+        """Apply one final answer to the notebook, the schedule and topic mastery, once."""
+        s = self.session
+        item, resp = s.items[position], s.responses[position]
+        if resp.studied or not s.answered(position) or self.changed(position):
+            return  # incomplete and changed questions teach nothing about the user
+        now = self.now()
+        correct = self.correct(position)
+        step = notebook.record(
+            self.study.entry(item.key),
+            key=item.key,
+            topic=item.topic,
+            fingerprint=item.fingerprint,
+            correct=correct,
+            unsure=resp.unsure,
+            picked=resp.picked,
+            now=now,
+        )
+        with transaction(self.attempts.conn):
+            if step is not None:
+                entry, log = step
+                self.study.save(entry, new_miss=not correct, log=log, at=now)
+            self.study.record_answer(item.key, item.topic, correct, now, item.order)
+            self.session = engine.mark_studied(self.session, position)
+            self.attempts.save(self.session, position, correct)
+
+    def result(self) -> Result:
+        """The score of the session as it stands."""
+        return score_marks(self.session, [self.correct(i) for i in range(len(self.session.items))])

@@ -1,0 +1,240 @@
+"""Starting, resuming, restarting, retrying and drilling attempts, for both front ends."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from quizapp.core.exam.options import StartOptions
+from quizapp.storage.attempts import AttemptStore, AttemptSummary
+from quizapp.storage.study import StudyStore
+
+if TYPE_CHECKING:  # the home screen builds the service before any exam machinery is needed
+    from quizapp.core.bank.examspec import ExamSpec
+    from quizapp.core.bank.library import Library
+    from quizapp.core.exam.selection import History
+    from quizapp.core.exam.session import Item, Mode, Session
+    from quizapp.service.attempt import Attempt
+
+DRILL_ID = "review"  # the exam id a review drill is stored under
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """What opening an exam came to: an attempt (new or resumed), or a conflict to settle.
+
+    ``conflict`` is the unfinished attempt whose options differ from the ones asked for, with
+    ``differences`` naming them; ``attempt`` is None then.
+    """
+
+    attempt: Attempt | None
+    notes: list[str] = field(default_factory=list)
+    resumed: bool = False
+    conflict: AttemptSummary | None = None
+    differences: list[str] = field(default_factory=list)
+
+
+class ExamService:
+    """The application layer over the attempt and study stores; it runs no SQL itself."""
+
+    def __init__(
+        self,
+        attempts: AttemptStore,
+        study: StudyStore,
+        library: Library,
+        *,
+        now: Callable[[], datetime],
+        new_seed: Callable[[], int],
+        ticker: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.attempts = attempts
+        self.study = study
+        self.library = library
+        self.now = now
+        self.new_seed = new_seed
+        self.ticker = ticker
+
+    # -- what is open ------------------------------------------------------------------------
+    def unfinished(self) -> list[AttemptSummary]:
+        """Attempts still in progress, newest first."""
+        return self.attempts.unfinished()
+
+    def resume(self, attempt_id: int) -> Attempt | None:
+        """The stored attempt, ready to go on (None when it is gone)."""
+        from quizapp.service.attempt import Attempt
+
+        session = self.attempts.load(attempt_id)
+        if session is None:
+            return None
+        return Attempt(
+            session, self.attempts, self.study, self.library, now=self.now, ticker=self.ticker
+        )
+
+    def stored_options(self, summary: AttemptSummary, spec: ExamSpec | None) -> StartOptions:
+        """The options an attempt runs with, filled in where they were not given."""
+        asked = summary.options
+        return replace(
+            asked,
+            questions=asked.questions or (spec.questions if spec is not None else summary.total),
+            minutes=summary.minutes,
+            seed=summary.seed,
+            adaptive=asked.adapts,
+        )
+
+    # -- exams -------------------------------------------------------------------------------
+    def open(
+        self, spec: ExamSpec, mode: Mode, options: StartOptions, *, restart: bool = False
+    ) -> Opened:
+        """Resume the unfinished attempt of ``spec`` in ``mode``, or start one.
+
+        An unfinished attempt is resumed unless an option given differs from the ones it was
+        started with: then it is a conflict, unless ``restart`` abandons it first.
+        """
+        found = self.attempts.open_attempt(spec.id, mode)
+        if found is not None:
+            differences = options.conflicts(self.stored_options(found, spec))
+            if not differences:
+                attempt = self.resume(found.id)
+                if attempt is not None:
+                    return Opened(attempt, resumed=True)
+            elif not restart:
+                return Opened(None, conflict=found, differences=differences)
+            self.abandon(found.id)
+        attempt, notes = self.start(spec, mode, options)
+        return Opened(attempt, notes)
+
+    def abandon(self, attempt_id: int) -> None:
+        """End an unfinished attempt without a result; its answers stay in history."""
+        attempt = self.resume(attempt_id)
+        if attempt is not None:
+            attempt.abandon()
+
+    def start(self, spec: ExamSpec, mode: Mode, options: StartOptions) -> tuple[Attempt, list[str]]:
+        """Select and store a new attempt; return it and what its start should say.
+
+        Practice runs are untimed unless ``minutes`` is given. From the second attempt of an
+        exam on (unless adaptive is off) the pass leans on due entries and weak topics. Raises
+        SessionError when no question is eligible.
+        """
+        from quizapp.core.exam import session as engine
+        from quizapp.core.exam.selection import select
+
+        seed = options.seed if options.seed is not None else self.new_seed()
+        untimed = mode != "exam" and options.minutes is None
+        history = self.history(spec.id) if options.adapts else None
+        chosen = select(
+            self.library,
+            spec,
+            random.Random(seed),
+            questions=options.questions,
+            minutes=options.minutes,
+            untimed=untimed,
+            history=history,
+        )
+        session = engine.new_session(
+            chosen.terms, chosen.items, mode=mode, started_at=self.now(), seed=seed
+        )
+        return self._store(session, replace(options, seed=seed)), chosen.notes
+
+    def history(self, exam_id: str) -> History | None:
+        """What earlier attempts of ``exam_id`` left behind, or None before the first."""
+        from quizapp.core.exam.selection import History
+
+        if not self.attempts.count(exam_id):
+            return None
+        now = self.now()
+        return History(
+            due=frozenset(self.study.due_keys(now)),
+            mastery={t.topic: t.mastery(now) for t in self.study.topics()},
+            seen=self.study.seen(),
+        )
+
+    def _store(
+        self, session: Session, options: StartOptions, parent_id: int | None = None
+    ) -> Attempt:
+        from quizapp.service.attempt import Attempt
+
+        stored = self.attempts.create(session, options, parent_id)
+        return Attempt(
+            stored, self.attempts, self.study, self.library, now=self.now, ticker=self.ticker
+        )
+
+    # -- retries and drills -----------------------------------------------------------------
+    def retry(self, finished: Attempt) -> Attempt | None:
+        """A retry of the questions a finished attempt got wrong, in new choice orders.
+
+        Its own kind of attempt (mode ``retry``, with a parent): it never takes the place of
+        the exam's practice run. None when nothing was missed.
+        """
+        from quizapp.core.exam import session as engine
+        from quizapp.core.exam.selection import make_item
+
+        s = finished.session
+        seed = self.new_seed()
+        rng = random.Random(seed)
+        items: list[Item] = []
+        for pos in finished.result().missed:
+            q = finished.question(pos)
+            if q is not None:
+                items.append(make_item(s.items[pos].key, q, s.items[pos].domain, rng))
+        if not items:
+            return None
+        terms = replace(s.terms, title=f"Retry: {s.terms.title}", minutes=None)
+        session = engine.new_session(
+            terms, tuple(items), mode="retry", started_at=self.now(), seed=seed
+        )
+        return self._store(session, StartOptions(seed=seed), parent_id=s.attempt_id)
+
+    def drill(self, limit: int | None = None) -> Attempt | None:
+        """The open review drill if there is one, else a new one over the entries due now.
+
+        Entries whose bank is not loaded (or no longer loads) wait for it; ``limit`` counts
+        the questions actually drilled. None when nothing is due.
+        """
+        found = self.attempts.open_attempt(DRILL_ID, "review")
+        if found is not None:
+            attempt = self.resume(found.id)
+            if attempt is not None:
+                return attempt
+        from quizapp.core.bank.library import BankUnavailableError
+        from quizapp.core.exam import session as engine
+        from quizapp.core.exam.selection import make_item
+        from quizapp.core.exam.session import ExamTerms
+
+        now = self.now()
+        seed = self.new_seed()
+        rng = random.Random(seed)
+        seen = self.study.seen()
+        items: list[Item] = []
+        for key in self.study.due_keys(now):
+            if limit is not None and len(items) >= limit:
+                break
+            entry = self.library.questions.get(key)
+            if entry is None:
+                continue
+            try:
+                q = entry.question
+            except BankUnavailableError:
+                continue
+            items.append(make_item(key, q, None, rng, seen.get(key, (now, ()))[1]))
+        if not items:
+            return None
+        terms = ExamTerms(DRILL_ID, "Review drill", None, 700, (100, 1000), ())
+        session = engine.new_session(terms, tuple(items), mode="review", started_at=now, seed=seed)
+        return self._store(session, StartOptions(seed=seed))
+
+    # -- what to tell the user ---------------------------------------------------------------
+    def resume_command(self, session: Session, *, plain: bool) -> str:
+        """The command that resumes ``session`` as it is."""
+        suffix = " --plain" if plain else ""
+        if session.mode == "review":
+            return f"quizapp review{suffix}"
+        exam_id = session.terms.exam_id
+        if session.mode == "retry" or exam_id not in self.library.exams:
+            return "quizapp (then r on the home screen)"
+        practice = " --practice" if session.mode == "practice" else ""
+        return f"quizapp exam {exam_id}{practice}{suffix}"

@@ -1,0 +1,19 @@
+"""Moves on the screen stack that more than one screen makes."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.screen import Screen
+
+
+def show_over_home(app: App[None], screen: Screen[None]) -> None:
+    """Close every screen above home (an exam, its overlays), then show ``screen``.
+
+    Not awaited: this can run inside a modal's dismiss callback, and waiting there for the
+    pops to finish can stall the message loop that has to finish them.
+    """
+    from quizapp.tui.screens.home import HomeScreen
+
+    while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
+        app.pop_screen()
+    app.push_screen(screen)
