@@ -263,7 +263,6 @@ def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
 
 def stats_report(ctx: AppContext) -> dict[str, Any]:
     """The ``quizapp stats --json`` object (SPEC §7.2)."""
-    store = ctx.attempts
     attempts = [
         {
             "id": a.id,
@@ -276,11 +275,11 @@ def stats_report(ctx: AppContext) -> dict[str, Any]:
             "answered": a.answered,
             "correct": a.correct,
             "percent": a.percent,
-            "scaled_score": a.scaled_score,
-            "passed": a.passed,
+            "scaled_score": a.scaled_score if a.has_verdict else None,
+            "passed": a.passed if a.has_verdict else None,
             "domains": [{"name": n, "total": t, "correct": c} for n, t, c in a.domains],
         }
-        for a in store.summaries()
+        for a in ctx.exams.history_list()
     ]
     now = ctx.clock()
     topics = [
@@ -312,7 +311,7 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
     out.write("Attempts\n")
     for a in report["attempts"]:
         verdict = "pass" if a["passed"] else "fail"
-        score = "" if a["mode"] == "review" else f"{a['scaled_score']:>4} {verdict}"
+        score = "" if a["passed"] is None else f"{a['scaled_score']:>4} {verdict}"
         out.write(
             f"  #{a['id']:<4} {a['exam']:<18} {a['mode']:<8} {a['status']:<11} "
             f"{a['correct']:>3}/{a['total']:<3} {a['percent']:>5.1f}%  {score}".rstrip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from quizapp import __version__
 from quizapp.core.bank.cache import BankCache
 from quizapp.core.bank.library import Library, load_library
 from quizapp.paths import bundled_banks, data_dir, ensure_dir, env_bank_dirs
-from quizapp.storage.database import DB_NAME, connect
+from quizapp.storage.database import DB_NAME, Connection, connect
 
 if TYPE_CHECKING:
     from quizapp.service.exams import ExamService
@@ -61,7 +60,7 @@ class AppContext:
     ticker: Callable[[], float] = time.monotonic
     use_cache: bool = True
     _library: Library | None = field(default=None, repr=False)
-    _db: sqlite3.Connection | None = field(default=None, repr=False)
+    _db: Connection | None = field(default=None, repr=False)
 
     @property
     def cache_file(self) -> Path:
@@ -74,7 +73,7 @@ class AppContext:
         return self.data_dir / DB_NAME
 
     @property
-    def db(self) -> sqlite3.Connection:
+    def db(self) -> Connection:
         """The open, migrated database (opened on first use; may raise DatabaseError)."""
         if self._db is None:
             ensure_dir(self.data_dir)

@@ -76,3 +76,43 @@ def test_importing_everything_creates_no_files(tmp_path: Path) -> None:
     }
     _imported_modules("import quizapp.cli, quizapp.tui.app, quizapp.context, quizapp.paths", env)
     assert list(tmp_path.iterdir()) == []
+
+
+def _imports(path: Path) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.append(node.module)
+    return names
+
+
+def _owners(banned: set[str]) -> set[str]:
+    """The packages (first level below quizapp) whose source imports one of ``banned``."""
+    out = set()
+    for path in SRC.rglob("*.py"):
+        for name in _imports(path):
+            if name.split(".")[0] in banned:
+                out.add(path.relative_to(SRC).parts[0].removesuffix(".py"))
+    return out
+
+
+def test_only_storage_imports_sqlite3() -> None:
+    assert _owners({"sqlite3", "_sqlite3"}) == {"storage"}
+
+
+def test_only_the_tui_imports_textual_or_rich() -> None:
+    assert _owners({"textual", "rich"}) == {"tui"}
+
+
+def test_the_service_runs_no_sql_and_front_ends_reach_storage_through_it() -> None:
+    for path in (SRC / "service").rglob("*.py"):
+        text = path.read_text()
+        assert ".execute(" not in text, path
+        assert "SELECT " not in text, path
+    front_ends = [*(SRC / "tui").rglob("*.py"), SRC / "plain.py"]
+    for path in front_ends:
+        text = path.read_text()
+        assert "AttemptStore" not in text, path
+        assert ".attempts." not in text, path  # the context's attempt store

@@ -9,10 +9,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from quizapp.context import make_context
-from quizapp.core.bank.library import Library
+from quizapp.core.bank.library import Library, load_library
 from quizapp.core.bank.models import BankFile, Question
 from quizapp.core.exam.slots import plan_slots
+from quizapp.paths import bundled_banks
 
 MINIMUM = {
     "aws-lambda": 45,
@@ -41,8 +41,9 @@ OUTDATED = [
 
 @cache
 def library() -> Library:
-    ctx = make_context(extra_banks=[], use_cache=False)
-    return ctx.library
+    """The bundled banks alone, loaded at the first test that needs them (no user folders,
+    no environment, no cache)."""
+    return load_library([bundled_banks()])
 
 
 def banks() -> list[BankFile]:
@@ -53,7 +54,12 @@ def questions() -> list[tuple[str, Question]]:
     return [(b.bank.id, q) for b in banks() for q in b.questions]
 
 
-BANK_IDS = sorted(library().banks)
+# Bank ids are their file names: listing the files keeps collection free of loading.
+BANK_IDS = sorted(p.stem for p in bundled_banks().glob("*.yaml"))
+
+
+def test_every_bundled_bank_is_named_for_its_id() -> None:
+    assert sorted(library().banks) == BANK_IDS
 
 
 def test_the_bundled_library_loads_without_problems() -> None:

@@ -1,12 +1,14 @@
-"""Adaptive later passes (SPEC §4.3) on a synthetic history."""
+"""Adaptive later passes (SPEC §4.3): each preference on a history built to show it alone."""
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from quizapp.core.bank.library import load_library
+import pytest
+
+from quizapp.core.bank.library import Library, load_library
 from quizapp.core.exam.selection import History, select
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
@@ -21,44 +23,63 @@ def _bank(bank_id: str, topic: str, n: int) -> str:
     return f"bank:\n  id: {bank_id}\n  title: {bank_id}\nquestions:\n{rows}"
 
 
-def test_pass_two_leans_on_the_missed_topic(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_text(_bank("ta", "Topic A", 30))
-    (tmp_path / "b.yaml").write_text(_bank("tb", "Topic B", 30))
+def _library(tmp_path: Path, a: int, b: int, questions: int = 10) -> Library:
+    (tmp_path / "a.yaml").write_text(_bank("ta", "Topic A", a))
+    (tmp_path / "b.yaml").write_text(_bank("tb", "Topic B", b))
     (tmp_path / "e.yaml").write_text(
-        "exam:\n  id: e\n  title: E\n  questions: 10\n  minutes: 20\n"
+        f"exam:\n  id: e\n  title: E\n  questions: {questions}\n  minutes: 20\n"
         "  domains:\n    - {name: D, weight: 100}\n"
     )
-    library = load_library([tmp_path])
-    exam = library.exams["e"].exam
-    first = select(library, exam, random.Random(1))
-    # Pass 1: every A question missed (three are due now), every B question right.
-    seen = {it.key: (NOW, it.order) for it in first.items}
-    missed_a = [it.key for it in first.items if it.topic == "Topic A"]
-    history = History(
-        due=frozenset(missed_a[:3]),
-        mastery={"Topic A": 0.2, "Topic B": 0.9},
-        seen=seen,
+    return load_library([tmp_path])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_weak_topics_take_up_to_sixty_percent_of_the_slots(tmp_path: Path, seed: int) -> None:
+    library = _library(tmp_path, a=10, b=50)  # by chance, about 1.7 of 10 would be A
+    history = History(mastery={"Topic A": 0.2, "Topic B": 0.9})
+    chosen = select(library, library.exams["e"].exam, random.Random(seed), history=history)
+    assert sum(it.topic == "Topic A" for it in chosen.items) >= 6
+    assert chosen.emphasis == (("Topic A", 0.2),)
+    assert chosen.notes == ["Emphasises Topic A (20%)."]
+
+
+def test_weak_topics_never_take_every_slot(tmp_path: Path) -> None:
+    library = _library(tmp_path, a=30, b=30)
+    # Every A question was seen and no B question was: past the cap, unseen B ones win.
+    seen = {k: (NOW, ()) for k in library.questions if k.startswith("ta/")}
+    history = History(mastery={"Topic A": 0.2, "Topic B": 0.9}, seen=seen)
+    chosen = select(library, library.exams["e"].exam, random.Random(1), history=history)
+    assert sum(it.topic == "Topic A" for it in chosen.items) == 6  # ceil(10 * 0.6), no more
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_unseen_questions_come_before_seen_ones(tmp_path: Path, seed: int) -> None:
+    library = _library(tmp_path, a=30, b=30)
+    keys = sorted(library.questions)
+    seen = {k: (NOW, ()) for k in keys[:48]}  # 12 never seen, 10 slots
+    chosen = select(
+        library, library.exams["e"].exam, random.Random(seed), history=History(seen=seen)
     )
-    adaptive = select(library, exam, random.Random(2), history=history)
-    plain = select(library, exam, random.Random(2))
-    count = sum(it.topic == "Topic A" for it in adaptive.items)
-    assert count >= sum(it.topic == "Topic A" for it in plain.items) + 2
-    keys = {it.key for it in adaptive.items}
-    assert set(missed_a[:3]) <= keys  # every due entry that fits is included
-    assert adaptive.repeats == 3
-    assert adaptive.emphasis == (("Topic A", 0.2),)
-    assert adaptive.notes[0] == "Repeats 3 questions you missed; emphasises Topic A (20%)."
-    # Never-seen questions come before ones seen last time.
-    fresh = [it for it in adaptive.items if it.key not in seen]
-    assert len(fresh) >= len(adaptive.items) - 3 - sum(
-        1 for it in adaptive.items if it.key in seen and it.key not in missed_a[:3]
-    )
-    # A repeated question shows its choices in a new order.
-    for it in adaptive.items:
-        if it.key in seen:
-            assert it.order != seen[it.key][1]
-    # Deterministic for the same history and seed.
-    assert select(library, exam, random.Random(2), history=history).items == adaptive.items
+    assert not {it.key for it in chosen.items} & set(seen)
+
+
+def test_then_the_least_recently_seen(tmp_path: Path) -> None:
+    library = _library(tmp_path, a=30, b=30)
+    keys = sorted(library.questions)
+    seen = {k: (NOW - timedelta(days=i), ()) for i, k in enumerate(keys)}
+    chosen = select(library, library.exams["e"].exam, random.Random(5), history=History(seen=seen))
+    oldest = set(sorted(keys, key=lambda k: seen[k][0])[:10])
+    assert {it.key for it in chosen.items} == oldest
+
+
+def test_due_entries_come_first_and_are_counted(tmp_path: Path) -> None:
+    library = _library(tmp_path, a=30, b=30)
+    due = frozenset(["tb/q3", "tb/q7", "ta/q1"])
+    history = History(due=due, mastery={"Topic A": 0.9, "Topic B": 0.9})
+    chosen = select(library, library.exams["e"].exam, random.Random(2), history=history)
+    assert due <= {it.key for it in chosen.items}
+    assert chosen.repeats == 3
+    assert chosen.notes == ["Repeats 3 questions you missed."]
 
 
 def test_due_entries_only_fill_their_own_domain_slots(tmp_path: Path) -> None:
@@ -72,3 +93,28 @@ def test_due_entries_only_fill_their_own_domain_slots(tmp_path: Path) -> None:
     assert len(chosen.items) == 4
     assert {it.key for it in chosen.items} <= due
     assert chosen.repeats == 4
+
+
+def test_a_repeated_question_shows_its_choices_in_a_new_order(tmp_path: Path) -> None:
+    library = _library(tmp_path, a=5, b=5)
+    exam = library.exams["e"].exam
+    # The orders this seed gives when nothing is remembered: recorded as "last time's".
+    plain = select(library, exam, random.Random(8), history=History())
+    seen = {it.key: (NOW, it.order) for it in plain.items}
+    again = select(library, exam, random.Random(8), history=History(seen=seen))
+    assert {it.key for it in again.items} == set(seen)
+    for it in again.items:
+        assert it.order != seen[it.key][1], it.key
+
+
+def test_the_same_history_and_seed_give_the_same_pass(tmp_path: Path) -> None:
+    library = _library(tmp_path, a=30, b=30)
+    history = History(
+        due=frozenset(["ta/q1"]),
+        mastery={"Topic A": 0.3},
+        seen={"tb/q2": (NOW, (1, 0, 2, 3))},
+    )
+    exam = library.exams["e"].exam
+    first = select(library, exam, random.Random(4), history=history)
+    assert select(library, exam, random.Random(4), history=history).items == first.items
+    assert select(library, exam, random.Random(5), history=history).items != first.items

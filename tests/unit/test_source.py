@@ -80,6 +80,12 @@ def test_an_alias_is_refused_at_its_anchor() -> None:
     ]
 
 
+def test_an_alias_without_its_anchor_is_refused_not_dropped() -> None:
+    assert _problems("a: 1\nb: *x\n") == [
+        (2, 4, "YAML aliases (*name) are not allowed in quizapp files")
+    ]
+
+
 def test_an_anchor_on_a_mapping_is_refused() -> None:
     assert _problems("a: &base\n  k: v\n")[0][:2] == (1, 4)
 

@@ -63,6 +63,10 @@ class ExamService:
         """Attempts still in progress, newest first."""
         return self.attempts.unfinished()
 
+    def history_list(self, mode: Mode | None = None) -> list[AttemptSummary]:
+        """Every attempt (or those taken in ``mode``), newest first, with their tallies."""
+        return self.attempts.summaries() if mode is None else self.attempts.of_mode(mode)
+
     def resume(self, attempt_id: int) -> Attempt | None:
         """The stored attempt, ready to go on (None when it is gone)."""
         from quizapp.service.attempt import Attempt
@@ -92,17 +96,17 @@ class ExamService:
         """Resume the unfinished attempt of ``spec`` in ``mode``, or start one.
 
         An unfinished attempt is resumed unless an option given differs from the ones it was
-        started with: then it is a conflict, unless ``restart`` abandons it first.
+        started with: then it is a conflict. ``restart`` abandons it and starts anew.
         """
         found = self.attempts.open_attempt(spec.id, mode)
-        if found is not None:
+        if found is not None and not restart:
             differences = options.conflicts(self.stored_options(found, spec))
-            if not differences:
-                attempt = self.resume(found.id)
-                if attempt is not None:
-                    return Opened(attempt, resumed=True)
-            elif not restart:
+            if differences:
                 return Opened(None, conflict=found, differences=differences)
+            attempt = self.resume(found.id)
+            if attempt is not None:
+                return Opened(attempt, resumed=True)
+        if found is not None:
             self.abandon(found.id)
         attempt, notes = self.start(spec, mode, options)
         return Opened(attempt, notes)

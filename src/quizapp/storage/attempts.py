@@ -65,6 +65,11 @@ class AttemptSummary:
         """Scaled score at or above the passing score."""
         return passes(self.scaled_score, self.passing_score)
 
+    @property
+    def has_verdict(self) -> bool:
+        """Only a finished exam-mode attempt has a score and a pass or fail (SPEC §7.2)."""
+        return self.mode == "exam" and self.status in ("submitted", "expired")
+
 
 class AttemptStore:
     """Reads and writes attempts; each method is one committed transaction."""
@@ -264,6 +269,10 @@ class AttemptStore:
     def unfinished(self) -> list[AttemptSummary]:
         """Attempts still in progress, newest first."""
         return self.summaries("WHERE a.status = 'in_progress'")
+
+    def of_mode(self, mode: Mode) -> list[AttemptSummary]:
+        """Every attempt taken in ``mode``, newest first."""
+        return self.summaries("WHERE a.mode = ?", (mode,))
 
     def open_attempt(self, exam_id: str, mode: Mode) -> AttemptSummary | None:
         """The newest unfinished attempt of ``exam_id`` in ``mode``, if any."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from quizapp.storage.migrations import LATEST, migrate
 
 DB_NAME = "quizapp.db"
+Connection = sqlite3.Connection  # named here so that only storage imports sqlite3
 
 
 class DatabaseError(Exception):

@@ -80,9 +80,8 @@ class HomeScreen(Screen[None]):
 
     def fill(self) -> None:
         """(Re)build the exam rows and the resume line from the database."""
-        store = self.context.attempts
-        summaries = store.summaries("WHERE a.mode = 'exam'")
-        self.unfinished = store.unfinished()
+        summaries = self.service.history_list("exam")
+        self.unfinished = self.service.unfinished()
         table = self.query_one("#exams", RowList)
         row = table.cursor
         rows = []
@@ -143,7 +142,7 @@ class HomeScreen(Screen[None]):
         """Open the statistics screen."""
         from quizapp.tui.screens.stats import StatsScreen
 
-        self.app.push_screen(StatsScreen(self.context))
+        self.app.push_screen(StatsScreen(self.context, self.service))
 
     def action_notebook(self) -> None:
         """Open the wrong-answer notebook."""

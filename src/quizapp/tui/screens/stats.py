@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
+from quizapp.service.exams import ExamService
 from quizapp.core.exam.clock import clock
 from quizapp.tui.widgets.keybar import KeyBar
 
@@ -25,9 +26,10 @@ class StatsScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "Back")]
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, service: ExamService) -> None:
         super().__init__()
         self.context = context
+        self.service = service
 
     def compose(self) -> ComposeResult:
         """Two tables and the notebook counts."""
@@ -53,10 +55,10 @@ class StatsScreen(Screen[None]):
         )
         attempts = self.query_one("#stats-attempts", DataTable)
         attempts.add_columns("#", "Exam", "Mode", "Status", "Score", "Correct", "Time", "Started")
-        for a in ctx.attempts.summaries():
+        for a in self.service.history_list():
             verdict = "✓ pass" if a.passed else "✗ fail"
-            # A review drill has no blueprint to pass: only its tally means something.
-            score = "—" if a.mode == "review" else f"{a.scaled_score} {verdict}"
+            # Practice, retries, drills and unfinished attempts: only the tally means something.
+            score = f"{a.scaled_score} {verdict}" if a.has_verdict else "—"
             attempts.add_row(
                 str(a.id),
                 Text(a.title),
