@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from textwrap import dedent
+
+from quizapp.core.bank.loader import LoadedFile, load_file
 
 GOOD_BANK = dedent(
     """\
@@ -36,3 +40,11 @@ def bank(questions: str, *, header: str = "bank:\n  id: demo\n  title: Demo\n") 
     """A bank whose ``questions:`` block is ``questions`` (dedented, indented by two)."""
     body = "\n".join("  " + line if line else line for line in dedent(questions).splitlines())
     return f"{header}questions:\n{body}\n"
+
+
+def load_bytes(data: bytes, name: str) -> LoadedFile:
+    """Load ``data`` as a file holding it would be loaded (decoding included)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bank.yaml"
+        path.write_bytes(data)
+        return load_file(path, name)

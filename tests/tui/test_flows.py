@@ -128,7 +128,7 @@ async def test_enter_in_an_exam_moves_on_and_the_answer_stays_open(exam_app: Qui
         screen = _exam(exam_app)
         here = screen.attempt.session.current
         await pilot.press("b", "enter")
-        assert screen.attempt.session.current == min(here + 1, 5) or here == 5
+        assert screen.attempt.session.current == min(here + 1, 5)  # the last one stays put
         assert not screen.attempt.session.responses[here].checked
         await _go_to(exam_app, pilot, "plain")
         await pilot.press("a")

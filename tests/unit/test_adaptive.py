@@ -56,7 +56,7 @@ def test_weak_topics_never_take_every_slot(tmp_path: Path) -> None:
 def test_unseen_questions_come_before_seen_ones(tmp_path: Path, seed: int) -> None:
     library = _library(tmp_path, a=30, b=30)
     keys = sorted(library.questions)
-    seen = {k: (NOW, ()) for k in keys[:48]}  # 12 never seen, 10 slots
+    seen = dict.fromkeys(keys[:48], (NOW, ()))  # 12 never seen, 10 slots
     chosen = select(
         library, library.exams["e"].exam, random.Random(seed), history=History(seen=seen)
     )

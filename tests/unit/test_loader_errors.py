@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank.loader import load_bytes, load_file, load_text
-from tests.helpers import GOOD_BANK, bank
+from quizapp.core.bank.loader import load_file, load_text
+from tests.helpers import GOOD_BANK, bank, load_bytes
 
 
 def problems(text: str) -> list[str]:

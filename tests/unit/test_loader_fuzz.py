@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizapp.core.bank.loader import LoadedFile, load_bytes, load_text
-from tests.helpers import GOOD_BANK
+from quizapp.core.bank.loader import LoadedFile, load_text
+from tests.helpers import GOOD_BANK, load_bytes
 
 _PIECES = (
     *":-[]{}&*!|>'\"#%@`,?\n\t ",

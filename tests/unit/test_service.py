@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank.library import Library, load_library
+from quizapp.core.bank.library import load_library
 from quizapp.core.exam.options import StartOptions
 from quizapp.core.exam.session import SessionError
 from quizapp.core.study import notebook, scheduler
@@ -243,7 +243,7 @@ def test_unfinished_attempts_resume_with_their_options_unless_others_are_given(
     again = service.open(spec(service), "exam", StartOptions(minutes=7), restart=True)
     assert again.attempt is not None
     assert again.attempt.session.terms.minutes == 7
-    old = [s for s in service.history_list() if s.id == first.session.attempt_id][0]
+    old = next(s for s in service.history_list() if s.id == first.session.attempt_id)
     assert (old.status, old.answered) == ("abandoned", 1)
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from quizapp.core.study import notebook
-from quizapp.core.study.mastery import TopicStats, mastery
+from quizapp.core.study.mastery import TopicStats
 from quizapp.core.study.notebook import Entry
 from quizapp.core.study.scheduler import MASTERED_AFTER, rating_for, review
+from quizapp.storage.database import connect
+from quizapp.storage.study import StudyStore
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -118,30 +121,33 @@ def test_hand_mastery_notes_and_unmastering() -> None:
     assert again.is_due(T0)
 
 
+def _topic(answers: list[tuple[bool, datetime]]) -> TopicStats:
+    """A topic's sums after ``answers``, kept the way quizapp keeps them (in the database)."""
+    study = StudyStore(connect(":memory:"))
+    for n, (correct, at) in enumerate(answers):
+        study.record_answer(f"b/q{n}", "T", correct, at)
+    found = study.topics()
+    return found[0] if found else TopicStats("T")
+
+
 def test_mastery_starts_in_the_middle_and_favours_recent_answers() -> None:
-    assert mastery(0, 0) == 0.5
-    assert mastery(1, 1) == pytest.approx(2 / 3)
-    stats = TopicStats("T")
-    assert stats.mastery(T0) == 0.5
+    assert _topic([]).mastery(T0) == 0.5
+    assert _topic([(True, T0)]).mastery(T0) == pytest.approx(2 / 3)
     # Old wrong answers, recent right ones: recent ones weigh more.
-    for day in range(5):
-        stats = stats.add(False, T0 - timedelta(days=120 - day))
-    for day in range(5):
-        stats = stats.add(True, T0 - timedelta(days=day))
-    assert stats.answered == 10
-    assert stats.correct == 5
+    old_wrong = [(False, T0 - timedelta(days=120 - day)) for day in range(5)]
+    new_right = [(True, T0 - timedelta(days=day)) for day in range(5)]
+    stats = _topic(old_wrong + new_right)
+    assert (stats.answered, stats.correct) == (10, 5)
     assert stats.mastery(T0) > 0.75
-    flipped = TopicStats("T")
-    for day in range(5):
-        flipped = flipped.add(True, T0 - timedelta(days=120 - day))
-    for day in range(5):
-        flipped = flipped.add(False, T0 - timedelta(days=day))
-    assert flipped.mastery(T0) < 0.25
+    old_right = [(True, at) for _, at in old_wrong]
+    new_wrong = [(False, at) for _, at in new_right]
+    assert _topic(old_right + new_wrong).mastery(T0) < 0.25
+    # An answer a month old counts about a third (1/e) as much as one given today.
+    month = _topic([(True, T0 - timedelta(days=30)), (False, T0)])
+    assert month.mastery(T0) == pytest.approx((1 + 1 / math.e) / (2 + 1 + 1 / math.e))
     # With time and no new answers the figure drifts back towards the middle.
     assert abs(stats.mastery(T0 + timedelta(days=365)) - 0.5) < 0.05
     # Few answers stay nearer the middle than many.
-    one = TopicStats("T").add(True, T0)
-    many = TopicStats("T")
-    for _ in range(10):
-        many = many.add(True, T0)
+    one = _topic([(True, T0)])
+    many = _topic([(True, T0)] * 10)
     assert 0.5 < one.mastery(T0) < many.mastery(T0) < 1

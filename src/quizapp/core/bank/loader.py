@@ -50,15 +50,6 @@ def load_file(path: FsPath, name: str | None = None) -> LoadedFile:
     return load_text(text, shown)
 
 
-def load_bytes(data: bytes, name: str) -> LoadedFile:
-    """Like :func:`load_file` for bytes already in memory."""
-    try:
-        text = decode(data)
-    except SourceError as exc:
-        return LoadedFile(path=name, problems=_source_problems(name, exc))
-    return load_text(text, name)
-
-
 def load_text(text: str, name: str) -> LoadedFile:
     """Parse and validate one document's text."""
     try:

@@ -31,17 +31,6 @@ class TopicStats:
     right_weight: float = 0.0
     total_weight: float = 0.0
 
-    def add(self, correct: bool, at: datetime) -> TopicStats:
-        """The sums with one more answer."""
-        w = weight(at)
-        return TopicStats(
-            self.topic,
-            self.answered + 1,
-            self.correct + int(correct),
-            self.right_weight + (w if correct else 0.0),
-            self.total_weight + w,
-        )
-
     def mastery(self, now: datetime) -> float:
         """The mastery figure at ``now``."""
         return mastery_from(self.right_weight, self.total_weight, now)
@@ -52,10 +41,3 @@ def mastery_from(right_weight: float, total_weight: float, now: datetime) -> flo
     scale = math.exp(-((now - EPOCH) / TAU))
     right, total = right_weight * scale, total_weight * scale
     return (1.0 + right) / (2.0 + total)
-
-
-def mastery(correct: int, answered: int, prior: float = 1.0) -> float:
-    """Undecayed mastery from plain counts (the Beta mean), for a quick estimate."""
-    if answered < 0 or not 0 <= correct <= answered:
-        raise ValueError("correct must be between 0 and answered")
-    return (prior + correct) / (2 * prior + answered)

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
-from quizapp.service.exams import ExamService
 from quizapp.core.exam.clock import clock
+from quizapp.service.exams import ExamService
 from quizapp.tui.widgets.keybar import KeyBar
 
 
