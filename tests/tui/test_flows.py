@@ -212,7 +212,9 @@ async def test_adaptive_off_on_home_and_a_restart_with_other_options(exam_app: Q
         first = exam_app.service.unfinished()[0]
         assert first.options.adapts
         await pilot.press("a")  # adaptive passes off
-        assert "Adaptive passes: off" in _text(exam_app.screen.query_one("#home-info", Static))
+        assert "Adaptive passes off: plain random exams" in _text(
+            exam_app.screen.query_one("#home-info", Static)
+        )
         await pilot.press("enter")
         assert isinstance(exam_app.screen, ConflictScreen)
         await pilot.press("r")  # resume the old one after all

@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 from quizapp.core.bank.models import BankFile, ExamFile, Question
 from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.rules import Issue, Path, did_you_mean, question_issues
-from quizapp.core.bank.source import Mark, Positions, SourceError, decode, parse, read_text
+from quizapp.core.bank.source import Mark, Positions, SourceError, parse, read_text
 
 Kind = Literal["bank", "exam"]
 _KINDS: dict[str, type[BankFile] | type[ExamFile]] = {"bank": BankFile, "exam": ExamFile}

@@ -127,11 +127,11 @@ class HomeScreen(Screen[None]):
             text.append(", ".join(f"{topic} {m:.0%}" for m, topic in weakest))
         n_banks, n_q = len(self.library.banks), len(self.library.questions)
         text.append(f"\n{n_banks} banks · {n_q} questions · press b for the list")
-        text.append("\nAdaptive passes: ", style="bold")
+        text.append("\nAdaptive passes " + ("on" if self.adaptive else "off"), style="bold")
         text.append(
-            "on (later passes repeat your misses and weak topics; a turns it off)"
+            ": repeat your misses and weak topics (a: off)"
             if self.adaptive
-            else "off (plain random exams; a turns it on)"
+            else ": plain random exams (a: on)"
         )
         if self.library.problems:
             text.append("\n")

@@ -1,0 +1,324 @@
+"""Break each rule on purpose, one at a time in a scratch copy, and name the test that fails.
+
+    python scripts/mutate.py              # every mutation
+    python scripts/mutate.py seed limit   # only those whose name contains a word given
+
+Each mutation replaces one exact piece of source (it must occur exactly once). A mutation
+that no test catches is printed as SURVIVED and makes the script exit 1. Not a test: it
+runs the suite once per mutation, which takes minutes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SUITE = ["tests/unit", "tests/cli", "tests/tui", "tests/architecture", "tests/snapshots"]
+# Packaging builds a wheel: slow, and about the build, not a rule of the app.
+SKIP = ["--deselect", "tests/cli/test_packaging.py::test_wheel_installs_in_a_fresh_venv"]
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """One rule broken: ``old`` becomes ``new`` in ``path``."""
+
+    name: str
+    path: str
+    old: str
+    new: str
+
+
+SVC = "src/quizapp/service/exams.py"
+ATT = "src/quizapp/service/attempt.py"
+SEL = "src/quizapp/core/exam/selection.py"
+MUTATIONS = [
+    Mutation(
+        "--no-adapt ignored",
+        "src/quizapp/cli.py",
+        "adaptive=False if args.no_adapt else None",
+        "adaptive=None",
+    ),
+    Mutation(
+        "resume drops the options (always a new attempt)",
+        SVC,
+        "found = self.attempts.open_attempt(spec.id, mode)",
+        "found = None",
+    ),
+    Mutation(
+        "a given option never conflicts",
+        "src/quizapp/core/exam/options.py",
+        "if mine is not None and mine != getattr(stored, name):",
+        "if False:",
+    ),
+    Mutation(
+        "--restart resumes instead",
+        SVC,
+        "if found is not None and not restart:",
+        "if found is not None:",
+    ),
+    Mutation(
+        "unsure after a check never counts (study at the end only)",
+        ATT,
+        "        if self.session.responses[position].checked:\n            self._study(position)",
+        "        return",
+    ),
+    Mutation(
+        "study applied more than once",
+        ATT,
+        "if resp.studied or not s.answered(position)",
+        "if not s.answered(position)",
+    ),
+    Mutation(
+        "time-out under an overlay replaces only the top screen",
+        "src/quizapp/tui/stack.py",
+        "    while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):\n"
+        "        app.pop_screen()\n    app.push_screen(screen)",
+        "    app.switch_screen(screen)",
+    ),
+    Mutation(
+        "a retry is stored as practice",
+        SVC,
+        'mode="retry", started_at=self.now(), seed=seed',
+        'mode="practice", started_at=self.now(), seed=seed',
+    ),
+    Mutation(
+        "a retry includes every question",
+        SVC,
+        "for pos in finished.result().missed:",
+        "for pos in range(len(s.items)):",
+    ),
+    Mutation(
+        "the drill never resumes",
+        SVC,
+        'found = self.attempts.open_attempt(DRILL_ID, "review")',
+        "found = None",
+    ),
+    Mutation(
+        "--limit applied before skipping unloaded banks",
+        SVC,
+        "for key in self.study.due_keys(now):",
+        "for key in self.study.due_keys(now)[:limit]:",
+    ),
+    Mutation(
+        "--limit ignored",
+        SVC,
+        "if limit is not None and len(items) >= limit:",
+        "if False:",
+    ),
+    Mutation(
+        "due order reversed",
+        "src/quizapp/storage/study.py",
+        '" ORDER BY due, question_key"',
+        '" ORDER BY due DESC, question_key"',
+    ),
+    Mutation(
+        "resume line omits --practice",
+        SVC,
+        'practice = " --practice" if session.mode == "practice" else ""',
+        'practice = ""',
+    ),
+    Mutation(
+        "resume line after a drill names an exam",
+        SVC,
+        'return f"quizapp review{suffix}"',
+        'return f"quizapp exam review{suffix}"',
+    ),
+    Mutation(
+        "question changed forever (right answers keep the old fingerprint)",
+        "src/quizapp/core/study/notebook.py",
+        'fingerprint=fingerprint,  # answered right as it reads now: no longer "changed"\n',
+        "",
+    ),
+    Mutation(
+        "one of two boxes ticked counts as answered",
+        "src/quizapp/core/exam/session.py",
+        "return len(picked) == item.needs if item.needs else bool(picked)",
+        "return bool(picked)",
+    ),
+    Mutation(
+        "--seed ignored",
+        SVC,
+        "seed = options.seed if options.seed is not None else self.new_seed()",
+        "seed = self.new_seed()",
+    ),
+    Mutation("--minutes ignored", SVC, "minutes=options.minutes,", "minutes=None,"),
+    Mutation("--questions ignored", SVC, "questions=options.questions,", "questions=None,"),
+    Mutation("plain ? ignored", "src/quizapp/plain.py", 'if line == "?":', 'if line == "?!":'),
+    Mutation(
+        "plain second pass never run",
+        "src/quizapp/plain.py",
+        'if reply.lower().startswith("y") and not self._pass(pending):',
+        'if reply.lower().startswith("y") and False:',
+    ),
+    Mutation(
+        "mastered at 60 days instead of 21",
+        "src/quizapp/core/study/scheduler.py",
+        "MASTERED_AFTER = timedelta(days=21)",
+        "MASTERED_AFTER = timedelta(days=60)",
+    ),
+    Mutation(
+        "the under-10-minutes warning never shown",
+        "src/quizapp/tui/screens/exam.py",
+        "elif left < 600:",
+        "elif left < 0:",
+    ),
+    Mutation(
+        "the custom exam ignores its topics",
+        "src/quizapp/tui/screens/custom.py",
+        'custom_exam(banks=banks or ("*",), topics=topics,',
+        'custom_exam(banks=("*",), topics=(),',
+    ),
+    Mutation(
+        "the custom exam ignores its Practice box",
+        "src/quizapp/tui/screens/custom.py",
+        '"practice" if practice else "exam", options',
+        '"exam", options',
+    ),
+    Mutation(
+        "the adaptive pass does not prefer weak topics",
+        SEL,
+        "take += weak[:cap]\n    taken.update(weak[:cap])",
+        "take += []",
+    ),
+    Mutation(
+        "weak topics take every slot (no 60% cap)",
+        SEL,
+        "cap = math.ceil((slots - len(take)) * WEAK_SHARE)",
+        "cap = slots",
+    ),
+    Mutation(
+        "the adaptive pass does not prefer unseen questions",
+        SEL,
+        "rest.sort(key=lambda k: (k in history.seen, last_seen(k)))",
+        "rest.sort(key=lambda k: (k not in history.seen, last_seen(k)))",
+    ),
+    Mutation(
+        "the adaptive pass does not prefer the least recently seen",
+        SEL,
+        "rest.sort(key=lambda k: (k in history.seen, last_seen(k)))",
+        "rest.sort(key=lambda k: (k in history.seen, -last_seen(k).timestamp()))",
+    ),
+    Mutation(
+        "due entries not first",
+        SEL,
+        "due = [k for k in pool if k in history.due][:slots]",
+        "due: list[str] = []",
+    ),
+    Mutation(
+        "a repeat shows last time's choice order",
+        SEL,
+        "if tuple(order) != avoid and (unsolved",
+        "if (unsolved",
+    ),
+    Mutation(
+        "a question changed mid-attempt is scored normally",
+        ATT,
+        "if q is None or self.changed(position):\n            return False",
+        "if q is None:\n            return False",
+    ),
+    Mutation(
+        "the YAML alias check removed",
+        "src/quizapp/core/bank/source.py",
+        "            elif cls is events.AliasEvent:\n",
+        "            elif cls is events.AliasEvent:\n                continue\n",
+    ),
+    Mutation(
+        "enter in exam mode locks the answer",
+        "src/quizapp/tui/screens/exam.py",
+        "if s.feedback and s.response.picked and not s.response.checked:",
+        "if s.response.picked and not s.response.checked:",
+    ),
+    Mutation(
+        "the engine checks an exam answer",
+        "src/quizapp/core/exam/session.py",
+        '    if not session.feedback:\n        raise SessionError("an exam shows its answers',
+        '    if False:\n        raise SessionError("an exam shows its answers',
+    ),
+    Mutation(
+        "the pass mark is exclusive",
+        "src/quizapp/core/exam/scale.py",
+        "return scaled >= passing_score",
+        "return scaled > passing_score",
+    ),
+    Mutation(
+        "unfinished attempts get a verdict",
+        "src/quizapp/storage/attempts.py",
+        'return self.mode == "exam" and self.status in ("submitted", "expired")',
+        'return self.mode != "review"',
+    ),
+]
+
+
+def _copy() -> Path:
+    scratch = Path(tempfile.mkdtemp(prefix="quizapp-mutant-"))
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    for name in filter(None, files):
+        src = ROOT / name
+        if src.is_file():
+            dst = scratch / name
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+    return scratch
+
+
+def run(mutation: Mutation | None) -> tuple[str, str]:
+    """Apply ``mutation`` (None: none, the baseline) in a scratch copy; return (outcome, the
+    first failing test)."""
+    scratch = _copy()
+    try:
+        if mutation is not None:
+            target = scratch / mutation.path
+            text = target.read_text(encoding="utf-8")
+            if text.count(mutation.old) != 1:
+                return "NOT APPLIED", f"{mutation.old!r} occurs {text.count(mutation.old)} times"
+            target.write_text(text.replace(mutation.old, mutation.new), encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(scratch / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+        out = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *SKIP, *SUITE],
+            cwd=scratch,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", out.stdout, flags=re.M)
+        if out.returncode == 0:
+            return "SURVIVED", ""
+        return "caught", failed[0] if failed else f"pytest exit {out.returncode}"
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main(words: list[str]) -> int:
+    """Run the mutations named by ``words`` (all when empty); print one line each."""
+    chosen = [m for m in MUTATIONS if not words or any(w in m.name for w in words)]
+    outcome, test = run(None)
+    if outcome != "SURVIVED":  # the unbroken code must pass, or a failure proves nothing
+        print(f"the suite fails without any mutation: {test}")
+        return 2
+    survived = 0
+    for m in chosen:
+        start = time.perf_counter()
+        outcome, test = run(m)
+        survived += outcome != "caught"
+        took = time.perf_counter() - start
+        print(f"{outcome:<11} {m.name} | {test} | {took:.0f} s", flush=True)
+    return 1 if survived else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
