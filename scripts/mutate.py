@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = ["tests/unit", "tests/cli", "tests/tui", "tests/architecture", "tests/snapshots"]
 # Packaging builds a wheel: slow, and about the build, not a rule of the app.
+TIMEOUT = 300  # seconds: the whole suite takes about one minute
 SKIP = ["--deselect", "tests/cli/test_packaging.py::test_wheel_installs_in_a_fresh_venv"]
 
 
@@ -287,14 +288,27 @@ def run(mutation: Mutation | None) -> tuple[str, str]:
                 return "NOT APPLIED", f"{mutation.old!r} occurs {text.count(mutation.old)} times"
             target.write_text(text.replace(mutation.old, mutation.new), encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(scratch / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
-        out = subprocess.run(
-            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *SKIP, *SUITE],
-            cwd=scratch,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
+        try:
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "-x",
+                    "-q",
+                    "-p",
+                    "no:cacheprovider",
+                    *SKIP,
+                    *SUITE,
+                ],
+                cwd=scratch,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            return "HUNG", f"no result in {TIMEOUT} s (a hang is not a clean catch)"
         failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", out.stdout, flags=re.M)
         if out.returncode == 0:
             return "SURVIVED", ""

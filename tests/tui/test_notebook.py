@@ -165,7 +165,9 @@ async def test_drill_due_runs_a_review_with_feedback(nb_app: QuizApp) -> None:
         assert runner.session.mode == "review"
         assert len(runner.session.items) == 3
         assert {it.key for it in runner.session.items} == {"tui/plain", "tui/case", "tui/order"}
-        while runner.session.item.kind != "choice":
+        for _ in range(len(runner.session.items)):
+            if runner.session.item.kind == "choice":
+                break
             await pilot.press("n")
         await pilot.press("a", "enter")
         assert runner.session.response.checked

@@ -23,6 +23,7 @@ class ConflictScreen(ModalScreen[Choice | None]):
         width: 64; max-width: 100%; height: auto; border: thick $warning; background: $panel;
         padding: 1 2;
     }
+    ConflictScreen #conflict-keys { margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "answer('resume')", "Resume it"),
@@ -40,8 +41,8 @@ class ConflictScreen(ModalScreen[Choice | None]):
             yield Static(Text(self.message), id="conflict-message")
             yield Static(
                 Text(
-                    "r: resume it   d: discard it (its answers stay in your history) and start "
-                    "the new one   escape: back",
+                    "r  resume it\nd  discard it (its answers stay in your history) and start "
+                    "the new one\nescape  back",
                     style="bold",
                 ),
                 id="conflict-keys",

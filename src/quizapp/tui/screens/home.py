@@ -246,10 +246,10 @@ class HomeScreen(Screen[None]):
         from quizapp.tui.screens.conflict import Choice, ConflictScreen
 
         left = f", {clock(found.minutes * 60 - found.elapsed)} left" if found.minutes else ""
+        why = "; ".join(_DIFFERENCES.get(d, d) for d in differences)
         message = (
             f"You have an unfinished {found.mode} of {found.title} ({found.answered} of "
-            f"{found.total} answered{left}), started with other options "
-            f"({', '.join(differences)})."
+            f"{found.total} answered{left}). It differs from the one you are starting: {why}."
         )
 
         def chosen(choice: Choice | None) -> None:
@@ -272,6 +272,16 @@ class HomeScreen(Screen[None]):
         if isinstance(choice, CustomChoice):
             self._open_exam(choice.exam, choice.mode, choice.options)
 
+
+# What each option that differs means on this screen (the service names them as CLI flags).
+_DIFFERENCES = {
+    "--no-adapt": "it is an adaptive pass and adaptive passes are off now",
+    "adaptive": "it is a plain random pass and adaptive passes are on now",
+    "--questions": "another number of questions",
+    "--minutes": "another time limit",
+    "--seed": "another seed",
+    "banks and topics": "other banks or topics",
+}
 
 EXAM_COLUMNS: list[tuple[str, int | None]] = [
     ("Exam", 43),
