@@ -1,0 +1,416 @@
+"""Markdown question lists: checkboxes (a), numbered items with details (b), answer keys (c)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from quizapp.core.importers.draft import (
+    Draft,
+    DraftChoice,
+    Parsed,
+    Skipped,
+    answer_letters,
+    image_placeholders,
+    links,
+    normalize_newlines,
+)
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s?(.*)$")
+_LETTERED_BULLET = re.compile(r"^\s+[-*+]\s+([A-Ja-j])[.)]\s+(.*)$")
+_LETTERED_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\(?([A-Ja-j])[).]\s+(.*)$")
+_NUMBERED = re.compile(r"^(\d{1,6})[.)]\s+(.*)$")
+_QUESTION_HEADING = re.compile(
+    r"^question\s*#?\s*(\d{1,6})\b[\s:.)\-\u2013\u2014]*(.*)$", re.IGNORECASE
+)
+_ANSWER_HEADING = re.compile(r"\banswers?\b", re.IGNORECASE)
+_CORRECT = re.compile(
+    r"^\s*[-*+]?\s*(?:\*\*|__)?\s*(?:correct\s+answers?|answers?)\s*(?:\*\*|__)?\s*[:\uff1a]\s*"
+    r"(?:\*\*|__)?(.*)$",
+    re.IGNORECASE,
+)
+_EXPLANATION = re.compile(
+    r"^\s*(?:\*\*|__)?\s*explanation\s*(?:\*\*|__)?\s*[:\uff1a]\s*(?:\*\*|__)?\s*(.*)$",
+    re.IGNORECASE,
+)
+_KEY_LINE = re.compile(
+    r"^\s*(?:[-*+]\s*)?(?:\*\*|__)?(?:question\s*)?#?(\d{1,6})(?:\*\*|__)?\s*[.:)\-\u2013\u2014]*\s*"
+    r"(?:\*\*|__)?\s*(.*)$",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"</?(?:details|summary)\b[^>]*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.IGNORECASE | re.DOTALL)
+_NOISE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\[[^\]]*\]\(#[^)]*\))\s*$")
+_LETTER_PREFIX = re.compile(r"^([A-Ja-j])[.)]\s+")
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int
+    text: str
+    fenced: bool  # inside a code block: never a heading, a choice or an answer
+
+
+@dataclass(slots=True)
+class _Block:
+    """A heading (or numbered item) and the lines up to the next one."""
+
+    line: int
+    level: int
+    head: str
+    body: list[_Line] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    fence: str | None = None
+    for n, raw in enumerate(normalize_newlines(text).split("\n"), 1):
+        m = _FENCE.match(raw)
+        if fence is None and m:
+            fence = m.group(1)
+            out.append(_Line(n, raw, True))
+        elif fence is not None:
+            out.append(_Line(n, raw, True))
+            if m and m.group(1) == fence:
+                fence = None
+        else:
+            out.append(_Line(n, raw, False))
+    return out
+
+
+def _heading(line: _Line) -> tuple[int, str] | None:
+    if line.fenced:
+        return None
+    m = _HEADING.match(line.text)
+    return (len(m.group(1)), m.group(2).strip()) if m else None
+
+
+def _title(lines: list[_Line]) -> str | None:
+    for line in lines:
+        h = _heading(line)
+        if h and h[0] == 1 and h[1]:
+            return _plain(h[1])
+    return None
+
+
+def _plain(text: str) -> str:
+    """A heading as a topic or title: no emphasis markers or link syntax."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[*_`]+", "", text).strip()
+
+
+def _dialect(lines: list[_Line]) -> str:
+    counts = {"a": 0, "b": 0, "c": 0}
+    for line in lines:
+        if line.fenced:
+            continue
+        if _CHECKBOX.match(line.text):
+            counts["a"] += 1
+        elif _LETTERED_BULLET.match(line.text):
+            counts["b"] += 1
+        else:
+            h = _heading(line)
+            if h and _QUESTION_HEADING.match(h[1]):
+                counts["c"] += 4  # one heading stands for a whole question
+    return max(counts, key=lambda k: counts[k])
+
+
+def parse_markdown(text: str) -> Parsed:
+    """Read a Markdown question list in whichever of the three dialects it is written."""
+    lines = _lines(text)
+    result = Parsed(title=_title(lines))
+    dialect = _dialect(lines)
+    if dialect == "b":
+        _numbered(lines, result)
+    else:
+        _headed(lines, result, answer_key=dialect == "c")
+    return result
+
+
+def _blocks(lines: list[_Line], *, numbered: bool) -> Iterator[_Block]:
+    """Split at headings (and, for numbered lists, at unindented numbered items)."""
+    current = _Block(0, 0, "")
+    for line in lines:
+        h = _heading(line)
+        m = None if (h or line.fenced or not numbered) else _NUMBERED.match(line.text)
+        if h:
+            yield current
+            current = _Block(line.number, h[0], h[1])
+        elif m:
+            yield current
+            current = _Block(line.number, 7, m.group(2).strip())  # 7: below every heading
+        else:
+            current.body.append(line)
+    yield current
+
+
+class _Sections:
+    """The headings above the current position, for the questions' topics."""
+
+    def __init__(self, title: str | None) -> None:
+        self.title = title
+        self.stack: list[tuple[int, str]] = []
+
+    def enter(self, level: int, text: str) -> None:
+        self.stack = [(lv, t) for lv, t in self.stack if lv < level]
+        self.stack.append((level, _plain(text)))
+
+    def topic(self, below: int) -> str | None:
+        for level, text in reversed(self.stack):
+            if level < below and text and not (level == 1 and text == self.title):
+                return text
+        return None
+
+
+def _headed(lines: list[_Line], result: Parsed, *, answer_key: bool) -> None:
+    """Dialects (a) checkbox choices and (c) lettered choices with an answer key at the end."""
+    sections = _Sections(result.title)
+    pending: list[tuple[Draft, int, str | None]] = []  # (draft, question number, inline answer)
+    key: dict[int, tuple[list[str] | None, str]] = {}
+    in_key = False
+    last: tuple[Draft, int] | None = None
+    for block in _blocks(lines, numbered=False):
+        if block.line == 0:
+            continue
+        qh = _QUESTION_HEADING.match(block.head) if answer_key else None
+        if answer_key and not qh and _ANSWER_HEADING.search(block.head):
+            in_key = True
+            _read_key(block.body, key)
+            continue
+        if in_key and not qh:
+            _read_key([_Line(block.line, block.head, False), *block.body], key)
+            continue
+        in_key = False
+        got = _lettered_question(block, qh) if answer_key else _checkbox_question(block)
+        if got is None:
+            if last is not None and block.level > last[1] and last[0].explanation is None:
+                extra = _text(block.body)
+                last[0].explanation = extra or None
+                last[0].references += links(extra)
+                continue
+            sections.enter(block.level, block.head)
+            last = None
+            continue
+        draft, number, inline = got
+        if isinstance(draft, Skipped):
+            result.skipped.append(draft)
+            last = None
+            continue
+        draft.topic = sections.topic(block.level)
+        if answer_key:
+            pending.append((draft, number, inline))
+        else:
+            result.questions.append(draft)
+        last = (draft, block.level)
+    for draft, number, inline in pending:
+        letters, why = key.get(number, (None, ""))
+        if inline is not None:
+            letters = answer_letters(inline)
+        if letters is None:
+            result.skipped.append(Skipped(draft.line, f"no answer for question {number}"))
+            continue
+        problem = _mark(draft, letters)
+        if problem:
+            result.skipped.append(Skipped(draft.line, problem))
+            continue
+        if why and not draft.explanation:
+            draft.explanation = why
+            draft.references += links(why)
+        result.questions.append(draft)
+
+
+def _read_key(body: list[_Line], key: dict[int, tuple[list[str] | None, str]]) -> None:
+    for line in body:
+        if line.fenced:
+            continue
+        m = _KEY_LINE.match(line.text)
+        if not m:
+            continue
+        rest = m.group(2).strip()
+        rest = re.sub(r"^(?:correct\s+)?answers?\s*[:\uff1a]\s*", "", rest, flags=re.IGNORECASE)
+        letters = answer_letters(rest.replace("*", ""))
+        why = ""
+        if letters is not None:
+            cut = re.match(r"^[\s*_]*[A-Ja-j](?:[\s,&/*_]*(?:and\s+)?[A-Ja-j](?![A-Za-z]))*", rest)
+            why = rest[cut.end() :] if cut else ""
+            why = why.strip().lstrip(".:)-\u2013\u2014").strip()
+        key[int(m.group(1))] = (letters, why)
+
+
+def _split_body(
+    body: list[_Line], is_choice: re.Pattern[str]
+) -> tuple[list[str], list[tuple[int, str, str]], list[_Line]]:
+    """Prompt lines, choices (line, label-or-mark, text) with lazy continuations, and the tail."""
+    prompt: list[str] = []
+    choices: list[tuple[int, str, str]] = []
+    tail: list[_Line] = []
+    i = 0
+    while i < len(body) and (body[i].fenced or not is_choice.match(body[i].text)):
+        prompt.append(body[i].text)
+        i += 1
+    while i < len(body):
+        line = body[i]
+        m = None if line.fenced else is_choice.match(line.text)
+        if m:
+            choices.append((line.number, m.group(1), m.group(2).strip()))
+        elif (
+            choices
+            and line.text.strip()
+            and not line.fenced
+            and not re.match(r"^\s*([-*+]|\d+[.)])\s", line.text)
+            and not line.text.lstrip().startswith("<")
+            and not _CORRECT.match(line.text)
+            and not _EXPLANATION.match(line.text)
+            and body[i - 1].text.strip()
+        ):
+            n, mark, prev = choices[-1]
+            choices[-1] = (n, mark, f"{prev} {line.text.strip()}")
+        else:
+            break
+        i += 1
+    tail = body[i:]
+    return prompt, choices, tail
+
+
+def _checkbox_question(block: _Block) -> tuple[Draft | Skipped, int, str | None] | None:
+    prompt_lines, choices, tail = _split_body(block.body, _CHECKBOX)
+    if not choices:
+        return None
+    draft = Draft(block.line, _prompt(block.head, prompt_lines))
+    texts = _without_letters([c[2] for c in choices])
+    draft.choices = [
+        DraftChoice(t, mark.lower() == "x") for (_, mark, _), t in zip(choices, texts, strict=True)
+    ]
+    _explain(draft, tail)
+    if not any(c.correct for c in draft.choices):
+        return Skipped(block.line, "no checked choice"), 0, None
+    return draft, 0, None
+
+
+def _lettered_question(
+    block: _Block, qh: re.Match[str] | None
+) -> tuple[Draft | Skipped, int, str | None] | None:
+    if qh is None:
+        return None
+    prompt_lines, choices, tail = _split_body(block.body, _LETTERED_LINE)
+    if not choices:
+        return None
+    draft = Draft(block.line, _prompt(qh.group(2), prompt_lines))
+    problem = _label(draft, choices)
+    if problem:
+        return Skipped(block.line, problem), 0, None
+    inline = _explain(draft, tail)
+    return draft, int(qh.group(1)), inline
+
+
+def _numbered(lines: list[_Line], result: Parsed) -> None:
+    """Dialect (b): numbered items, indented ``- A. text`` choices, ``Correct answer:`` lines."""
+    sections = _Sections(result.title)
+    for block in _blocks(lines, numbered=True):
+        if block.line == 0:
+            continue
+        if block.level < 7:
+            sections.enter(block.level, block.head)
+            continue
+        prompt_lines, choices, tail = _split_body(block.body, _LETTERED_BULLET)
+        if not choices:
+            continue  # a numbered list that is not a question (contents, steps of an intro)
+        draft = Draft(block.line, _prompt(block.head, prompt_lines), topic=sections.topic(7))
+        problem = _label(draft, choices)
+        if problem:
+            result.skipped.append(Skipped(block.line, problem))
+            continue
+        inline = _explain(draft, tail)
+        letters = answer_letters(inline) if inline is not None else None
+        if letters is None:
+            result.skipped.append(Skipped(block.line, "no 'Correct answer:' line"))
+            continue
+        problem = _mark(draft, letters)
+        if problem:
+            result.skipped.append(Skipped(block.line, problem))
+            continue
+        result.questions.append(draft)
+
+
+def _label(draft: Draft, choices: list[tuple[int, str, str]]) -> str | None:
+    labels = [c[1].upper() for c in choices]
+    if len(set(labels)) != len(labels):
+        return "two choices have the same letter"
+    order = sorted(range(len(choices)), key=lambda i: labels[i])
+    draft.choices = [DraftChoice(choices[i][2]) for i in order]
+    draft.tags = [labels[i] for i in order]  # the source's letters, consumed by _mark
+    return None
+
+
+def _mark(draft: Draft, letters: list[str]) -> str | None:
+    labels, draft.tags = draft.tags, []
+    unknown = [x for x in letters if x not in labels]
+    if unknown:
+        named = ", ".join(dict.fromkeys(unknown))
+        return f"answer {named} names no choice (choices {labels[0]}-{labels[-1]})"
+    for x in letters:
+        draft.choices[labels.index(x)].correct = True
+    return None
+
+
+def _prompt(head: str, lines: list[str]) -> str:
+    body = "\n".join(lines).strip("\n")
+    text = head.strip()
+    if body.strip():
+        text = f"{text}\n\n{_dedent(body)}" if text else _dedent(body)
+    return image_placeholders(text).strip()
+
+
+def _dedent(text: str) -> str:
+    rows = text.split("\n")
+    widths = [len(r) - len(r.lstrip(" ")) for r in rows if r.strip()]
+    cut = min(widths, default=0)
+    return "\n".join(r[cut:] for r in rows)
+
+
+def _without_letters(texts: list[str]) -> list[str]:
+    """``A. S3``, ``B. EC2`` ... lose their letters: quizapp letters choices itself."""
+    marks = [_LETTER_PREFIX.match(t) for t in texts]
+    expected = "ABCDEFGHIJ"[: len(texts)]
+    if all(marks) and "".join(m.group(1).upper() for m in marks if m) == expected:
+        return [_LETTER_PREFIX.sub("", t, count=1) for t in texts]
+    return texts
+
+
+def _explain(draft: Draft, tail: list[_Line]) -> str | None:
+    """Fill the explanation and references from the lines after the choices; return an
+    answer line's text when there is one."""
+    answer: str | None = None
+    kept: list[str] = []
+    for line in tail:
+        if not line.fenced:
+            m = _CORRECT.match(_TAG.sub("", line.text))
+            if m and answer is None:
+                answer = m.group(1).replace("*", "").replace("_", " ").strip()
+                continue
+            e = _EXPLANATION.match(line.text)
+            if e:
+                kept.append(e.group(1))
+                continue
+        kept.append(line.text)
+    text = _text_of(kept)
+    if text:
+        draft.explanation = text
+        draft.references = links(text)
+    return answer
+
+
+def _text(body: list[_Line]) -> str:
+    return _text_of([line.text for line in body])
+
+
+def _text_of(rows: list[str]) -> str:
+    joined = _SUMMARY.sub("", "\n".join(rows))
+    joined = _TAG.sub("", joined)
+    kept = [r for r in joined.split("\n") if not _NOISE.match(r)]
+    text = _dedent("\n".join(kept)).strip()
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return image_placeholders(text)
