@@ -14,10 +14,10 @@ import yaml
 
 from quizapp.core.bank.loader import load_text
 from quizapp.core.importers.draft import Draft, Parsed, control_character
+from quizapp.core.importers.provenance import source_line
 
 MAX_FIELD = 10_000  # characters in one prompt, choice or explanation
 SCHEMA_LINE = "# yaml-language-server: $schema=bank.schema.json"
-SOURCE_PREFIX = "# Imported by quizapp import from: "
 _LETTERS = "ABCDEFGHIJ"
 _NAMES = {"markdown": "Markdown", "aiken": "Aiken", "gift": "GIFT", "csv": "CSV"}
 
@@ -85,14 +85,6 @@ def slug(text: str, limit: int = 40) -> str:
 def clean_name(name: str) -> str:
     """A file name or title fit for one comment line: control characters become '?'."""
     return "".join("?" if unicodedata.category(c) == "Cc" else c for c in name).strip()
-
-
-def imported_source(head: str) -> str | None:
-    """The source a bank file's header names (``clf.md (Markdown)``), if it was imported."""
-    for line in head.split("\n")[:5]:
-        if line.startswith(SOURCE_PREFIX):
-            return line[len(SOURCE_PREFIX) :].strip() or None
-    return None
 
 
 def _problem(d: Draft) -> str | None:
@@ -223,7 +215,7 @@ def build_bank(sources: Sequence[Source], options: Options) -> Built:
         report += sorted(lines, key=lambda r: r.line)
     names = ", ".join(clean_name(PurePath(s.name).name) for s in sources)
     kind = _NAMES.get(options.fmt, options.fmt)
-    header = [SCHEMA_LINE, f"{SOURCE_PREFIX}{names} ({kind})"]
+    header = [SCHEMA_LINE, source_line(names, kind)]
     header.append("# Check it with: quizapp validate THIS-FILE")
     info: dict[str, Any] = {
         "id": options.bank_id,
