@@ -14,7 +14,7 @@ from typing import TextIO
 from quizapp.core.bank.source import SourceError, read_text
 from quizapp.core.importers.draft import ImportFormatError, Parsed, Skipped, control_character
 from quizapp.core.importers.formats import IMPORTERS, detect
-from quizapp.core.importers.writer import Built, Options, Source, build_bank, clean_name, slug
+from quizapp.core.importers.writer import Options, Source, build_bank, clean_name, slug
 from quizapp.paths import data_dir, ensure_dir
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -41,6 +41,13 @@ def _run(args: argparse.Namespace, err: TextIO, out: TextIO) -> int:
     ):
         if value is not None and (not value.strip() or control_character(value)):
             raise _RefusedError(f"{name} needs some text and no control characters")
+    first = Path(args.files[0])
+    bank_id = args.bank_id if args.bank_id is not None else (slug(first.stem, 60) or "imported")
+    if not _ID.match(bank_id) or len(bank_id) > 80:
+        raise _RefusedError(
+            f"bank id '{bank_id}': use lowercase letters, digits and '-' (--bank-id)"
+        )
+    target = _target(args, bank_id)  # every refusal comes before any work or output
     texts = [(f, _read(Path(f))) for f in args.files]
     fmt = args.fmt
     if fmt == "auto":
@@ -49,17 +56,9 @@ def _run(args: argparse.Namespace, err: TextIO, out: TextIO) -> int:
         if len(kinds) > 1:
             each = ", ".join(f"{f}: {k}" for f, k, _ in chosen)
             raise _RefusedError(f"the files are in different formats ({each}); give --from")
-        fmt = chosen[0][1]
-        print(
-            f"reading {', '.join(args.files)} as {fmt} ({chosen[0][2]}; --from overrides)", file=err
-        )
+        fmt, why = chosen[0][1], chosen[0][2]
+        print(f"reading {', '.join(args.files)} as {fmt}: {why} (--from overrides)", file=err)
     sources = [Source(f, _parse(fmt, t)) for f, t in texts]
-    first = Path(args.files[0])
-    bank_id = args.bank_id if args.bank_id is not None else (slug(first.stem, 60) or "imported")
-    if not _ID.match(bank_id) or len(bank_id) > 80:
-        raise _RefusedError(
-            f"bank id '{bank_id}': use lowercase letters, digits and '-' (--bank-id)"
-        )
     title = args.title or sources[0].parsed.title or first.stem
     options = Options(bank_id, clean_name(title)[:200] or bank_id, fmt, args.topic, args.domain)
     try:
@@ -71,11 +70,14 @@ def _run(args: argparse.Namespace, err: TextIO, out: TextIO) -> int:
     if built.text is None:
         print(f"converted 0 of {built.total} questions: nothing written", file=err)
         return 2
-    target = _write(args, built, bank_id, out)
+    if target is None:
+        out.write(built.text)
+        shown = "standard output"
+    else:
+        _write_new(target, built.text)
+        shown = str(target)
     skipped = f" ({built.skipped} skipped)" if built.skipped else ""
-    print(
-        f"converted {built.converted} of {built.total} questions{skipped} into {target}", file=err
-    )
+    print(f"converted {built.converted} of {built.total} questions{skipped} into {shown}", file=err)
     return 1 if built.skipped else 0
 
 
@@ -96,11 +98,10 @@ def _parse(fmt: str, text: str) -> Parsed:
         return Parsed(skipped=[Skipped(1, f"not {fmt}: {exc}")])
 
 
-def _write(args: argparse.Namespace, built: Built, bank_id: str, out: TextIO) -> str:
-    assert built.text is not None
+def _target(args: argparse.Namespace, bank_id: str) -> Path | None:
+    """The file to write (None for stdout), refused early when it exists or cannot be."""
     if args.output == "-":
-        out.write(built.text)
-        return "standard output"
+        return None
     if args.output is not None:
         target = Path(args.output)
         if target.suffix not in {".yaml", ".yml"}:
@@ -116,8 +117,7 @@ def _write(args: argparse.Namespace, built: Built, bank_id: str, out: TextIO) ->
             raise _RefusedError(f"cannot create {target.parent}: {exc.strerror}") from None
     if target.exists():
         raise _RefusedError(f"{target} already exists; quizapp never overwrites a file")
-    _write_new(target, built.text)
-    return str(target)
+    return target
 
 
 def _refuse_taken_id(args: argparse.Namespace, bank_id: str, target: Path) -> None:
