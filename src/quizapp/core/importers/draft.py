@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -86,14 +85,15 @@ def image_placeholders(text: str) -> str:
     return _HTML_IMAGE.sub(lambda m: f"*(image: {m.group(1)})*", text)
 
 
+# Cc (C0, DEL, C1) other than tab and newline, lone surrogates, and the two non-characters
+# YAML refuses; a regex, because a per-character loop costs more than the whole import.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def control_character(text: str) -> str | None:
     """The first control character other than tab and newline, as ``U+0007``, else None."""
-    for ch in text:
-        if ch in "\t\n":
-            continue
-        if unicodedata.category(ch) in {"Cc", "Cs"} or ch in "\ufffe\uffff":
-            return f"U+{ord(ch):04X}"
-    return None
+    m = _CONTROL.search(text)
+    return f"U+{ord(m.group(0)):04X}" if m else None
 
 
 _LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((https?://[^)\s]+)\)")

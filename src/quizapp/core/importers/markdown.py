@@ -82,7 +82,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _heading(line: _Line) -> tuple[int, str] | None:
-    if line.fenced:
+    if line.fenced or not line.text.startswith("#"):
         return None
     m = _HEADING.match(line.text)
     return (len(m.group(1)), m.group(2).strip()) if m else None
@@ -105,7 +105,7 @@ def _plain(text: str) -> str:
 def _dialect(lines: list[_Line]) -> str:
     counts = {"a": 0, "b": 0, "c": 0}
     for line in lines:
-        if line.fenced:
+        if line.fenced or not line.text.lstrip().startswith(("-", "*", "+", "#")):
             continue
         if _CHECKBOX.match(line.text):
             counts["a"] += 1
@@ -386,7 +386,8 @@ def _explain(draft: Draft, tail: list[_Line]) -> str | None:
     answer: str | None = None
     kept: list[str] = []
     for line in tail:
-        if not line.fenced:
+        low = line.text.lower()
+        if not line.fenced and ("answer" in low or "explanation" in low):
             m = _CORRECT.match(_TAG.sub("", line.text))
             if m and answer is None:
                 answer = m.group(1).replace("*", "").replace("_", " ").strip()

@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Literal
 
-import yaml
-
 from quizapp.core.bank.loader import load_text
 from quizapp.core.importers.draft import Draft, Parsed, control_character
+from quizapp.core.importers.emitter import dump
 from quizapp.core.importers.provenance import source_line
 
 MAX_FIELD = 10_000  # characters in one prompt, choice or explanation
@@ -179,22 +178,8 @@ def _ids(drafts: Sequence[Draft]) -> list[str]:
     return out
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Multi-line text as literal blocks, so the written bank reads like a hand-written one."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar(
-        "tag:yaml.org,2002:str", data, style="|" if "\n" in data else None
-    )
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def _dump(header: list[str], data: dict[str, Any]) -> str:
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
-    return "\n".join(header) + "\n\n" + body
+    return "\n".join(header) + "\n\n" + dump(data)
 
 
 def build_bank(sources: Sequence[Source], options: Options) -> Built:
