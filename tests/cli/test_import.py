@@ -238,3 +238,11 @@ def test_an_exam_blueprint_finds_the_imported_questions(
     listed = json.loads(run("--banks", str(exams), "banks", "--json").stdout)
     (exam,) = [e for e in listed["exams"] if e["id"] == "drill"]
     assert exam["domains"] == [{"name": "Storage", "weight": 100, "slots": 2, "available": 2}]
+
+
+def test_new_bank_and_help_point_to_import(run: Run, tmp_path: Path) -> None:
+    assert run("new-bank", "mine.yaml").returncode == 0
+    assert "quizapp import FILE" in (tmp_path / "mine.yaml").read_text()
+    helped = run("import", "--help")
+    assert helped.returncode == 0
+    assert "--from {auto,markdown,aiken,gift,csv}" in helped.stdout
