@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -63,3 +64,26 @@ def test_detection_always_names_a_format(text: str, name: str) -> None:
     fmt, why = detect(name, text)
     assert fmt in IMPORTERS
     assert why
+
+
+PATHOLOGICAL = [
+    "<summary>" * 20_000,
+    "<img src=x " * 20_000,
+    "![" * 50_000,
+    "[" * 100_000,
+    "Correct answer: A" + " " * 50_000 + "x",
+    "# x" + " " * 50_000 + "y",
+    "question" + " " * 50_000 + "x",
+    "\n" * 100_000,
+]
+
+
+@pytest.mark.parametrize("fmt", sorted(IMPORTERS))
+def test_long_runs_of_openers_and_spaces_take_linear_time(fmt: str) -> None:
+    # Each of these took seconds to minutes with a backtracking pattern; linear, they take ms.
+    for tail in PATHOLOGICAL:
+        text = "### Q\n- [x] a\n- [ ] b\n\n" + tail
+        start = time.perf_counter()
+        _convert(IMPORTERS[fmt], text, fmt)
+        detect("x.txt", text)
+        assert time.perf_counter() - start < 2.0, (fmt, tail[:20])

@@ -67,7 +67,7 @@ def _finish(
     if not re.fullmatch(r"[A-Z]", letter):
         why = (
             f"ANSWER '{answer}' names more than one choice; Aiken has one answer"
-            if re.fullmatch(r"[A-Z](?:\s*[,;& ]?\s*[A-Z])+", letter)
+            if len(letter) < 40 and re.fullmatch(r"[A-Z](?:[ ,;&]*[A-Z])+", letter)
             else f"ANSWER '{answer}' is not a choice letter"
         )
         result.skipped.append(Skipped(start, why))

@@ -75,8 +75,10 @@ def normalize_newlines(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)[^>]*>", re.IGNORECASE)
+# Character classes stop at the next opener ("[", "<", "("), so a long run of unclosed
+# openers costs linear time instead of a rescan from each one (untrusted text).
+_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\([ \t]*<?([^()\s<>]*)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
+_HTML_IMAGE = re.compile(r"<img\b[^<>]*?\bsrc\s*=\s*[\"']?([^\"'\s<>]+)[^<>]*>", re.IGNORECASE)
 
 
 def image_placeholders(text: str) -> str:
@@ -96,7 +98,7 @@ def control_character(text: str) -> str | None:
     return f"U+{ord(m.group(0)):04X}" if m else None
 
 
-_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((https?://[^()\s]+)\)")
 _BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s<>)\]]+")
 
 
@@ -121,7 +123,7 @@ _LETTERS_RUN = re.compile(r"[A-J](?:\s*(?:,|&|/|\band\b)?\s*[A-J])*(?![A-Za-z0-9
 
 def answer_letters(text: str) -> list[str] | None:
     """``B, E``, ``AC``, ``A,B``, ``bcd`` -> letters in order; None when ``text`` holds none."""
-    m = _LETTERS_RUN.match(text.strip())
+    m = _LETTERS_RUN.match(" ".join(text.split())[:100])  # bounded: the pattern backtracks
     if m is None:
         return None
     return [

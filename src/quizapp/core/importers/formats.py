@@ -26,11 +26,11 @@ _EXTENSIONS = {
     ".tsv": "csv",
     ".aiken": "aiken",
 }
-_CHECKBOX = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s", re.MULTILINE)
-_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
-_AIKEN = re.compile(r"^ANSWER\s*:\s*[A-Za-z]\s*$", re.MULTILINE)
+_CHECKBOX = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]", re.MULTILINE)
+_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_AIKEN = re.compile(r"^ANSWER[ \t]*:[ \t]*[A-Za-z][ \t]*$", re.MULTILINE)
 _GIFT = re.compile(
-    r"^\s*(?:::[^\n]*?::|\$CATEGORY:)|\{\s*(?:[=~]|T\b|F\b|TRUE\b|FALSE\b)", re.MULTILINE
+    r"^[ \t]*(?:::[^\n]*?::|\$CATEGORY:)|\{\s*(?:[=~]|T\b|F\b|TRUE\b|FALSE\b)", re.MULTILINE
 )
 _CSV_HEAD = re.compile(r"\b(?:question|prompt)\b", re.IGNORECASE)
 

@@ -192,8 +192,8 @@ def _text(text: str, fmt: str) -> str:
     text = _unescape(text)
     if fmt == "html":
         text = re.sub(
-            r"<img\b[^>]*>", lambda m: image_placeholders(m.group(0)), text, flags=re.IGNORECASE
+            r"<img\b[^<>]*>", lambda m: image_placeholders(m.group(0)), text, flags=re.IGNORECASE
         )
         text = re.sub(r"<br\s*/?>|</p>", "\n", text, flags=re.IGNORECASE)
-        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+        text = html.unescape(re.sub(r"<[^<>]*>", "", text))
     return image_placeholders(text).strip()

@@ -17,32 +17,32 @@ from quizapp.core.importers.draft import (
     normalize_newlines,
 )
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s?(.*)$")
 _LETTERED_BULLET = re.compile(r"^\s+[-*+]\s+([A-Ja-j])[.)]\s+(.*)$")
 _LETTERED_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\(?([A-Ja-j])[).]\s+(.*)$")
 _NUMBERED = re.compile(r"^(\d{1,6})[.)]\s+(.*)$")
 _QUESTION_HEADING = re.compile(
-    r"^question\s*#?\s*(\d{1,6})\b[\s:.)\-\u2013\u2014]*(.*)$", re.IGNORECASE
+    r"^question[ \t]*(?:#[ \t]*)?(\d{1,6})\b[\s:.)\-\u2013\u2014]*(.*)$", re.IGNORECASE
 )
 _ANSWER_HEADING = re.compile(r"\banswers?\b", re.IGNORECASE)
+# Prefixes only, matched against a line's first characters: with untrusted lines of any
+# length, the optional markers between the spaces must not backtrack across the whole line.
 _CORRECT = re.compile(
-    r"^\s*[-*+]?\s*(?:\*\*|__)?\s*(?:correct\s+answers?|answers?)\s*(?:\*\*|__)?\s*[:\uff1a]\s*"
-    r"(?:\*\*|__)?(.*)$",
+    r"[-*+]?[ \t]*(?:\*\*|__)?(?:correct[ \t]+answers?|answers?)(?:\*\*|__)?[ \t]*[:\uff1a]"
+    r"[ \t]*(?:\*\*|__)?",
     re.IGNORECASE,
 )
 _EXPLANATION = re.compile(
-    r"^\s*(?:\*\*|__)?\s*explanation\s*(?:\*\*|__)?\s*[:\uff1a]\s*(?:\*\*|__)?\s*(.*)$",
-    re.IGNORECASE,
+    r"(?:\*\*|__)?explanation(?:\*\*|__)?[ \t]*[:\uff1a][ \t]*(?:\*\*|__)?", re.IGNORECASE
 )
 _KEY_LINE = re.compile(
     r"^\s*(?:[-*+]\s*)?(?:\*\*|__)?(?:question\s*)?#?(\d{1,6})(?:\*\*|__)?\s*[.:)\-\u2013\u2014]*\s*"
     r"(?:\*\*|__)?\s*(.*)$",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"</?(?:details|summary)\b[^>]*>", re.IGNORECASE)
-_SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?(?:details|summary)\b[^<>]*>", re.IGNORECASE)
 _NOISE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\[[^\]]*\]\(#[^)]*\))\s*$")
 _LETTER_PREFIX = re.compile(r"^([A-Ja-j])[.)]\s+")
 
@@ -85,7 +85,13 @@ def _heading(line: _Line) -> tuple[int, str] | None:
     if line.fenced or not line.text.startswith("#"):
         return None
     m = _HEADING.match(line.text)
-    return (len(m.group(1)), m.group(2).strip()) if m else None
+    if not m:
+        return None
+    text = m.group(2).strip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.strip()  # a closing sequence: "## Title ##"
+    return len(m.group(1)), text
 
 
 def _title(lines: list[_Line]) -> str | None:
@@ -98,7 +104,7 @@ def _title(lines: list[_Line]) -> str | None:
 
 def _plain(text: str) -> str:
     """A heading as a topic or title: no emphasis markers or link syntax."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\[\]]*)\]\([^()]*\)", r"\1", text)
     return re.sub(r"[*_`]+", "", text).strip()
 
 
@@ -234,7 +240,9 @@ def _read_key(body: list[_Line], key: dict[int, tuple[list[str] | None, str]]) -
         letters = answer_letters(rest.replace("*", ""))
         why = ""
         if letters is not None:
-            cut = re.match(r"^[\s*_]*[A-Ja-j](?:[\s,&/*_]*(?:and\s+)?[A-Ja-j](?![A-Za-z]))*", rest)
+            cut = re.match(
+                r"^[\s*_]*[A-Ja-j](?:[\s,&/*_]*(?:and\s+)?[A-Ja-j](?![A-Za-z]))*", rest[:100]
+            )
             why = rest[cut.end() :] if cut else ""
             why = why.strip().lstrip(".:)-\u2013\u2014").strip()
         key[int(m.group(1))] = (letters, why)
@@ -262,8 +270,8 @@ def _split_body(
             and not line.fenced
             and not re.match(r"^\s*([-*+]|\d+[.)])\s", line.text)
             and not line.text.lstrip().startswith("<")
-            and not _CORRECT.match(line.text)
-            and not _EXPLANATION.match(line.text)
+            and _after(_CORRECT, line.text) is None
+            and _after(_EXPLANATION, line.text) is None
             and body[i - 1].text.strip()
         ):
             n, mark, prev = choices[-1]
@@ -273,6 +281,13 @@ def _split_body(
         i += 1
     tail = body[i:]
     return prompt, choices, tail
+
+
+def _after(pattern: re.Pattern[str], text: str) -> str | None:
+    """The rest of ``text`` after ``pattern`` at its start (after indentation), else None."""
+    stripped = text.lstrip()
+    m = pattern.match(stripped[:200])
+    return stripped[m.end() :] if m else None
 
 
 def _checkbox_question(block: _Block) -> tuple[Draft | Skipped, int, str | None] | None:
@@ -388,13 +403,13 @@ def _explain(draft: Draft, tail: list[_Line]) -> str | None:
     for line in tail:
         low = line.text.lower()
         if not line.fenced and ("answer" in low or "explanation" in low):
-            m = _CORRECT.match(_TAG.sub("", line.text))
-            if m and answer is None:
-                answer = m.group(1).replace("*", "").replace("_", " ").strip()
+            said = _after(_CORRECT, _TAG.sub("", line.text))
+            if said is not None and answer is None:
+                answer = said.replace("*", "").replace("_", " ").strip()
                 continue
-            e = _EXPLANATION.match(line.text)
-            if e:
-                kept.append(e.group(1))
+            explained = _after(_EXPLANATION, line.text)
+            if explained is not None:
+                kept.append(explained)
                 continue
         kept.append(line.text)
     text = _text_of(kept)
@@ -404,12 +419,28 @@ def _explain(draft: Draft, tail: list[_Line]) -> str | None:
     return answer
 
 
+def _without_summaries(text: str) -> str:
+    """Drop ``<summary>...</summary>``; a linear scan, where a lazy regex turns quadratic on
+    many unclosed tags."""
+    low = text.lower()
+    out: list[str] = []
+    at = 0
+    while (start := low.find("<summary", at)) >= 0:
+        end = low.find("</summary>", start)
+        if end < 0:
+            break
+        out.append(text[at:start])
+        at = end + len("</summary>")
+    out.append(text[at:])
+    return "".join(out)
+
+
 def _text(body: list[_Line]) -> str:
     return _text_of([line.text for line in body])
 
 
 def _text_of(rows: list[str]) -> str:
-    joined = _SUMMARY.sub("", "\n".join(rows))
+    joined = _without_summaries("\n".join(rows))
     joined = _TAG.sub("", joined)
     kept = [r for r in joined.split("\n") if not _NOISE.match(r)]
     text = _dedent("\n".join(kept)).strip()
