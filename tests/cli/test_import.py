@@ -246,3 +246,37 @@ def test_new_bank_and_help_point_to_import(run: Run, tmp_path: Path) -> None:
     helped = run("import", "--help")
     assert helped.returncode == 0
     assert "--from {auto,markdown,aiken,gift,csv}" in helped.stdout
+
+
+def test_an_imported_bank_runs_as_an_exam_with_choose_two_shown(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "drill.md").write_text(MARKDOWN)
+    run("import", "drill.md", "--domain", "Storage")
+    exams = tmp_path / "exams"
+    exams.mkdir()
+    (exams / "drill.yaml").write_text(
+        "exam:\n  id: drill\n  title: Drill\n  questions: 2\n  domains:\n"
+        "    - name: Storage\n      weight: 100\n  banks: [drill]\n"
+    )
+    result = run(
+        "--banks", str(exams), "exam", "drill", "--plain", "--practice", "--seed", "1",
+        stdin="\n\n",
+    )  # fmt: skip
+    assert "Question 1 of 2 · Object storage" in result.stdout
+    assert "· Object storage · (Choose two.)" in result.stdout
+    assert "Which two S3 storage classes suit rarely read data?" in result.stdout
+
+
+def test_partial_weights_are_a_note_and_a_non_utf8_file_is_refused(
+    run: Run, tmp_path: Path
+) -> None:
+    (tmp_path / "w.gift").write_text("::w::Which two? {~%50%A ~%50%B ~%-100%C}\n")
+    result = run("import", "w.gift", "-o", "w.yaml")
+    assert result.returncode == 0  # converted: the note does not count as a skip
+    assert "w.gift:1: note: partial-credit weights (50%, 50%) scored all-or-nothing" in (
+        result.stderr
+    )
+    (tmp_path / "latin1.csv").write_bytes("question,a,b,answer\nCaf\xe9?,x,y,A\n".encode("latin-1"))
+    refused = run("import", "latin1.csv", "-o", "l.yaml")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("quizapp: error: latin1.csv:2:")
+    assert not (tmp_path / "l.yaml").exists()

@@ -252,3 +252,17 @@ def test_text_with_no_questions_gives_nothing_and_skips_nothing() -> None:
 def test_crlf_line_ends_read_the_same() -> None:
     parsed = parse_markdown(CHECKBOXES.replace("\n", "\r\n"))
     assert len(parsed.questions) == 3
+
+
+def test_explanation_lines_and_bare_links_become_the_explanation_and_references() -> None:
+    text = (
+        "### Which service encrypts keys?\n\n- [x] AWS KMS\n- [ ] Amazon S3\n\n"
+        "**Explanation:** KMS manages keys.\n"
+        "Reference: https://docs.aws.amazon.com/kms/latest/developerguide/overview.html\n"
+    )
+    (q,) = bank(parse_markdown(text)).questions
+    assert q.explanation is not None
+    assert q.explanation.startswith("KMS manages keys.")
+    assert [r.url for r in q.references] == [
+        "https://docs.aws.amazon.com/kms/latest/developerguide/overview.html"
+    ]
