@@ -174,7 +174,8 @@ class _Sections:
 def _headed(lines: list[_Line], result: Parsed, *, answer_key: bool) -> None:
     """Dialects (a) checkbox choices and (c) lettered choices with an answer key at the end."""
     sections = _Sections(result.title)
-    pending: list[tuple[Draft, int, str | None]] = []  # (draft, question number, inline answer)
+    # (draft, its number, an inline answer, the choices' letters in the source)
+    pending: list[tuple[Draft, int, str | None, list[str]]] = []
     key: dict[int, tuple[list[str] | None, str]] = {}
     in_key = False
     last: tuple[Draft, int] | None = None
@@ -200,25 +201,25 @@ def _headed(lines: list[_Line], result: Parsed, *, answer_key: bool) -> None:
             sections.enter(block.level, block.head)
             last = None
             continue
-        draft, number, inline = got
+        draft, number, inline, labels = got
         if isinstance(draft, Skipped):
             result.skipped.append(draft)
             last = None
             continue
         draft.topic = sections.topic(block.level)
         if answer_key:
-            pending.append((draft, number, inline))
+            pending.append((draft, number, inline, labels))
         else:
             result.questions.append(draft)
         last = (draft, block.level)
-    for draft, number, inline in pending:
+    for draft, number, inline, labels in pending:
         letters, why = key.get(number, (None, ""))
         if inline is not None:
             letters = answer_letters(inline)
         if letters is None:
             result.skipped.append(Skipped(draft.line, f"no answer for question {number}"))
             continue
-        problem = _mark(draft, letters)
+        problem = _mark(draft, labels, letters)
         if problem:
             result.skipped.append(Skipped(draft.line, problem))
             continue
@@ -283,6 +284,11 @@ def _split_body(
     return prompt, choices, tail
 
 
+# A question found in a block: the draft (or why it was skipped), its number, an inline answer,
+# and the letters its choices carry in the source.
+_Found = tuple[Draft | Skipped, int, str | None, list[str]]
+
+
 def _after(pattern: re.Pattern[str], text: str) -> str | None:
     """The rest of ``text`` after ``pattern`` at its start (after indentation), else None."""
     stripped = text.lstrip()
@@ -290,7 +296,7 @@ def _after(pattern: re.Pattern[str], text: str) -> str | None:
     return stripped[m.end() :] if m else None
 
 
-def _checkbox_question(block: _Block) -> tuple[Draft | Skipped, int, str | None] | None:
+def _checkbox_question(block: _Block) -> _Found | None:
     prompt_lines, choices, tail = _split_body(block.body, _CHECKBOX)
     if not choices:
         return None
@@ -301,24 +307,22 @@ def _checkbox_question(block: _Block) -> tuple[Draft | Skipped, int, str | None]
     ]
     _explain(draft, tail)
     if not any(c.correct for c in draft.choices):
-        return Skipped(block.line, "no checked choice"), 0, None
-    return draft, 0, None
+        return Skipped(block.line, "no checked choice"), 0, None, []
+    return draft, 0, None, []
 
 
-def _lettered_question(
-    block: _Block, qh: re.Match[str] | None
-) -> tuple[Draft | Skipped, int, str | None] | None:
+def _lettered_question(block: _Block, qh: re.Match[str] | None) -> _Found | None:
     if qh is None:
         return None
     prompt_lines, choices, tail = _split_body(block.body, _LETTERED_LINE)
     if not choices:
         return None
     draft = Draft(block.line, _prompt(qh.group(2), prompt_lines))
-    problem = _label(draft, choices)
-    if problem:
-        return Skipped(block.line, problem), 0, None
+    labels = _label(draft, choices)
+    if isinstance(labels, str):
+        return Skipped(block.line, labels), 0, None, []
     inline = _explain(draft, tail)
-    return draft, int(qh.group(1)), inline
+    return draft, int(qh.group(1)), inline, labels
 
 
 def _numbered(lines: list[_Line], result: Parsed) -> None:
@@ -334,34 +338,34 @@ def _numbered(lines: list[_Line], result: Parsed) -> None:
         if not choices:
             continue  # a numbered list that is not a question (contents, steps of an intro)
         draft = Draft(block.line, _prompt(block.head, prompt_lines), topic=sections.topic(7))
-        problem = _label(draft, choices)
-        if problem:
-            result.skipped.append(Skipped(block.line, problem))
+        labels = _label(draft, choices)
+        if isinstance(labels, str):
+            result.skipped.append(Skipped(block.line, labels))
             continue
         inline = _explain(draft, tail)
         letters = answer_letters(inline) if inline is not None else None
         if letters is None:
             result.skipped.append(Skipped(block.line, "no 'Correct answer:' line"))
             continue
-        problem = _mark(draft, letters)
+        problem = _mark(draft, labels, letters)
         if problem:
             result.skipped.append(Skipped(block.line, problem))
             continue
         result.questions.append(draft)
 
 
-def _label(draft: Draft, choices: list[tuple[int, str, str]]) -> str | None:
+def _label(draft: Draft, choices: list[tuple[int, str, str]]) -> list[str] | str:
+    """Set the choices in letter order; return their letters, or why they cannot be used."""
     labels = [c[1].upper() for c in choices]
     if len(set(labels)) != len(labels):
         return "two choices have the same letter"
     order = sorted(range(len(choices)), key=lambda i: labels[i])
     draft.choices = [DraftChoice(choices[i][2]) for i in order]
-    draft.tags = [labels[i] for i in order]  # the source's letters, consumed by _mark
-    return None
+    return [labels[i] for i in order]
 
 
-def _mark(draft: Draft, letters: list[str]) -> str | None:
-    labels, draft.tags = draft.tags, []
+def _mark(draft: Draft, labels: list[str], letters: list[str]) -> str | None:
+    """Mark the choices an answer's letters name, or say which letters name none."""
     unknown = [x for x in letters if x not in labels]
     if unknown:
         named = ", ".join(dict.fromkeys(unknown))
