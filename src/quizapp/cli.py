@@ -90,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new-bank", help="write a commented template bank")
     p.add_argument("file", metavar="FILE")
+
+    p = sub.add_parser("import", help="convert Markdown, Aiken, GIFT or CSV questions to a bank")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--from", dest="fmt", choices=["auto", "markdown", "aiken", "gift", "csv"], default="auto"
+    )
+    p.add_argument("-o", "--output", metavar="OUT.yaml", help="bank to write ('-' for stdout)")
+    p.add_argument("--bank-id", metavar="ID", help="default: from the first file's name")
+    p.add_argument("--title", metavar="T", help="default: the first heading or the file name")
+    p.add_argument("--topic", metavar="T", help="for questions whose source names no topic")
+    p.add_argument("--domain", metavar="D", help="for questions whose source names no domain")
     return parser
 
 
@@ -138,6 +149,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "new-bank":
         return cmd_new_bank(Path(args.file))
+    if args.command == "import":
+        from quizapp.importing import cmd_import
+
+        return cmd_import(args)
     ctx = _context(args)
     if args.command == "banks":
         return cmd_banks(ctx.library, as_json=args.json)

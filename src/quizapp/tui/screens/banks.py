@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.core.bank.library import Library
+from quizapp.core.importers.provenance import imported_source
 from quizapp.tui.widgets.keybar import KeyBar
 
 
@@ -23,6 +24,16 @@ def short_path(path: str) -> str:
         if p.is_relative_to(base):
             return prefix + str(p.relative_to(base))
     return path
+
+
+def bank_source(path: str) -> str | None:
+    """Where an imported bank came from, as its header names it; None for other banks."""
+    try:
+        with Path(path).open(encoding="utf-8", errors="replace") as stream:
+            head = stream.read(2048)  # the header is the first lines: never read a whole bank
+    except OSError:
+        return None
+    return imported_source(head)
 
 
 class BanksScreen(Screen[None]):
@@ -58,11 +69,13 @@ class BanksScreen(Screen[None]):
         table = self.query_one("#banks", DataTable)
         table.add_columns("Bank", "Questions", "Topics", "Title")
         for bank in self.library.banks.values():
+            source = bank_source(bank.path)
+            title = f"{bank.title} (imported from {source})" if source else bank.title
             table.add_row(
                 Text(bank.id),
                 str(len(self.library.by_bank[bank.id])),
                 str(len(self.library.topic_counts(bank.id))),
-                Text(bank.title),
+                Text(title),
                 key=bank.id,
             )
         table.focus()

@@ -1,0 +1,1 @@
+"""Importers: other quiz formats (Markdown, Aiken, GIFT, CSV) turned into quizapp banks."""
