@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -146,3 +147,22 @@ def test_plain_flags_with_a_question_mark_and_goes_over_skipped_ones_again(
         *args, "exam", "opt-exam", "--plain", "--seed", "1", stdin="\n" + "b\n" * 5 + "n\n"
     )
     assert "5/6 correct" in declined.stdout
+
+
+def test_only_finished_exams_have_a_score_and_a_verdict_in_stats(run: Run, tmp_path: Path) -> None:
+    args = _args(tmp_path)
+    run(*args, "exam", "opt-exam", "--plain", "--seed", "1", stdin="b\n" * 6)  # finished
+    run(*args, "exam", "opt-exam", "--plain", "--practice", stdin="b\n")  # practice, open
+    run(*args, "exam", "opt-exam", "--plain", stdin="b\n")  # exam, open
+    report = json.loads(run(*args, "stats", "--json").stdout)
+    verdicts = {
+        (a["mode"], a["status"]): (a["scaled_score"], a["passed"]) for a in report["attempts"]
+    }
+    assert verdicts == {
+        ("exam", "submitted"): (1000, True),
+        ("practice", "in_progress"): (None, None),
+        ("exam", "in_progress"): (None, None),
+    }
+    text = run(*args, "stats").stdout
+    assert re.search(r"#1 +opt-exam +exam +submitted +6/6 +100.0% +1000 pass", text)
+    assert re.search(r"#3 +opt-exam +exam +in_progress +1/6 +16.7%$", text, re.M)

@@ -271,8 +271,10 @@ def test_a_question_changed_mid_attempt_scores_wrong_and_teaches_nothing(
 ) -> None:
     service = make_service(folder, clock)
     a = _start(service, "exam")
-    _pick(a, right=True)
+    a.answer((2,))  # C: wrong as the question read when it was shown...
     key = a.session.item.key
+    assert not a.correct(0)
+    # ...and the author then makes C the answer: the pick was still not right.
     text = (folder / "b.yaml").read_text().replace("answer: B, shuffle", "answer: C, shuffle")
     (folder / "b.yaml").write_text(text)
     a.library = load_library([folder])  # the bank was edited while the exam was open
