@@ -14,6 +14,7 @@ from quizapp import __version__
 from quizapp.context import AppContext, make_context, utc_now
 from quizapp.core.bank.library import Library, load_library
 from quizapp.core.bank.problems import Problem
+from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.storage.database import DatabaseError, set_aside
 
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("exam", help="start (or resume) a mock exam")
     p.add_argument("exam_id", metavar="EXAM_ID")
     p.add_argument("--practice", action="store_true", help="feedback after each answer, untimed")
+    p.add_argument("--set", type=_positive, metavar="K", help="fixed practice set K of the exam")
     p.add_argument("--questions", type=_positive, metavar="N", help="number of questions")
     p.add_argument("--minutes", type=_positive, metavar="M", help="time limit in minutes")
     p.add_argument("--seed", type=int, metavar="S", help="same seed, same questions")
@@ -197,11 +199,20 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
     from quizapp.core.exam.session import SessionError
 
     mode: Mode = "practice" if args.practice else "exam"
+    if args.set is not None:
+        sets = loaded.exam.sets
+        if not sets:
+            raise UsageError(f"exam '{args.exam_id}' has no fixed practice sets")
+        if args.set > sets:
+            raise UsageError(f"exam '{args.exam_id}' has practice sets 1 to {sets}, not {args.set}")
+        if args.questions is not None:
+            raise UsageError("a practice set has the blueprint's questions: leave out --questions")
     options = StartOptions(
         questions=args.questions,
         minutes=args.minutes,
         seed=args.seed,
         adaptive=False if args.no_adapt else None,
+        practice_set=args.set,
     )
     service = ctx.exams
     try:
@@ -385,6 +396,8 @@ def banks_report(library: Library) -> dict[str, Any]:
     exams = []
     for loaded in library.exams.values():
         resolved = plan_slots(loaded.exam, library)
+        count = loaded.exam.sets
+        sets = practice_sets(resolved, count) if count else ()
         exams.append(
             {
                 "id": loaded.exam.id,
@@ -395,6 +408,10 @@ def banks_report(library: Library) -> dict[str, Any]:
                 "domains": [
                     {"name": d.name, "weight": d.weight, "slots": d.slots, "available": d.available}
                     for d in resolved.domains
+                ],
+                "sets": [
+                    {"set": ps.number, "questions": len(ps.picks), "domains": ps.per_domain()}
+                    for ps in sets
                 ],
             }
         )
@@ -419,6 +436,9 @@ def cmd_banks(library: Library, *, as_json: bool, out: TextIO = sys.stdout) -> i
             short = "  (short)" if d["available"] < d["slots"] else ""
             counts = f"{d['slots']:>3} slots {d['available']:>5} available{short}"
             out.write(f"      {d['name']:<52} {counts}\n")
+        if e["sets"]:
+            sizes = ", ".join(str(ps["questions"]) for ps in e["sets"])
+            out.write(f"      {len(e['sets'])} practice sets of {sizes} questions\n")
     if library.problems:
         out.write("Problems\n")
         for p in library.problems:

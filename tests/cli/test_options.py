@@ -22,7 +22,7 @@ def _bank(n: int = 30) -> str:
 
 
 EXAM = (
-    "exam:\n  id: opt-exam\n  title: Options exam\n  questions: 6\n  minutes: 30\n"
+    "exam:\n  id: opt-exam\n  title: Options exam\n  questions: 6\n  minutes: 30\n  sets: 3\n"
     "  domains:\n    - {name: A, weight: 50}\n    - {name: B, weight: 50}\n"
 )
 
@@ -166,3 +166,25 @@ def test_only_finished_exams_have_a_score_and_a_verdict_in_stats(run: Run, tmp_p
     text = run(*args, "stats").stdout
     assert re.search(r"#1 +opt-exam +exam +submitted +6/6 +100.0% +1000 pass", text)
     assert re.search(r"#3 +opt-exam +exam +in_progress +1/6 +16.7%$", text, re.M)
+
+
+def test_a_practice_set_is_the_same_questions_each_time(run: Run, tmp_path: Path) -> None:
+    args = _args(tmp_path)
+    first = run(*args, "exam", "opt-exam", "--plain", "--set", "2", stdin="\n" * 12)
+    assert "Options exam · Practice set 2 · exam · 6 questions · 30 minutes" in first.stdout
+    again = run(*args, "exam", "opt-exam", "--plain", "--set", "2", "--seed", "9", stdin="\n" * 12)
+    assert sorted(_prompts(again.stdout)) == sorted(_prompts(first.stdout))
+    other = run(*args, "exam", "opt-exam", "--plain", "--set", "3", stdin="\n" * 12)
+    assert not set(_prompts(other.stdout)) & set(_prompts(first.stdout))
+    report = json.loads(run(*args, "banks", "--json").stdout)
+    (exam,) = report["exams"]
+    assert [(s["set"], s["questions"], s["domains"]) for s in exam["sets"]] == [
+        (n, 6, {"A": 3, "B": 3}) for n in (1, 2, 3)
+    ]
+    for bad, said in [
+        (["--set", "4"], "has practice sets 1 to 3, not 4"),
+        (["--set", "1", "--questions", "3"], "leave out --questions"),
+    ]:
+        out = run(*args, "exam", "opt-exam", "--plain", *bad)
+        assert out.returncode == 2
+        assert said in out.stderr

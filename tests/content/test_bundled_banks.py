@@ -20,9 +20,11 @@ MINIMUM = {
     "amazon-dynamodb": 45,
     "serverless-tradeoffs": 35,
     "vector-search-rag": 30,
-    "clf-c02-*": 200,
-    "aif-c01-*": 130,
+    "clf-c02-*": 390,
+    "aif-c01-*": 390,
+    "dea-c01-*": 390,
 }
+CERTIFICATIONS = ["clf-c02", "aif-c01", "dea-c01"]  # six full mock exams of each
 REFERENCE_HOSTS = {"docs.aws.amazon.com", "aws.amazon.com", "www.postgresql.org"}
 # Outside AWS, only the project's own documentation, and the site where the laws of
 # The Frugal Architect are published (no AWS page states them).
@@ -77,11 +79,73 @@ def test_bank_sizes(pattern: str, minimum: int) -> None:
     assert total >= minimum
 
 
-@pytest.mark.parametrize("exam_id", ["clf-c02", "aif-c01", "serverless-genai"])
-def test_every_domain_has_twice_what_one_exam_needs(exam_id: str) -> None:
+@pytest.mark.parametrize(
+    ("exam_id", "times"), [*((e, 6) for e in CERTIFICATIONS), ("serverless-genai", 2)]
+)
+def test_every_domain_holds_several_exams_worth(exam_id: str, times: int) -> None:
     p = plan_slots(library().exams[exam_id].exam, library())
-    short = [(d.name, d.available, 2 * d.slots) for d in p.domains if d.available < 2 * d.slots]
+    short = [
+        (d.name, d.available, times * d.slots) for d in p.domains if d.available < times * d.slots
+    ]
     assert short == []
+
+
+TASK_MINIMUM = {"clf-c02": 10, "dea-c01": 8, "aif-c01": 8}
+
+
+@pytest.mark.parametrize("family", CERTIFICATIONS)
+def test_every_question_names_one_task_statement_of_its_domain(family: str) -> None:
+    exam = library().exams[family].exam
+    number = {d.name: i + 1 for i, d in enumerate(exam.domains)}
+    bad = []
+    for bank_id, q in questions():
+        if not bank_id.startswith(family):
+            continue
+        tasks = [t for t in q.tags if re.fullmatch(r"task-\d+\.\d+", t)]
+        if len(tasks) != 1 or q.domain not in number:
+            bad.append((q.id, tasks, q.domain))
+        elif not tasks[0].startswith(f"task-{number[q.domain]}."):
+            bad.append((q.id, tasks[0], q.domain))
+    assert bad == []
+
+
+# The task statements of each exam guide (../shared/EXAM_GUIDES.md, DEA_C01_GUIDE.md).
+TASKS = {
+    "clf-c02": ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4"]
+    + [f"3.{i}" for i in range(1, 9)]
+    + ["4.1", "4.2", "4.3"],
+    "aif-c01": [
+        *("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4"),
+        *("4.1", "4.2", "5.1", "5.2"),
+    ],
+    "dea-c01": [f"1.{i}" for i in range(1, 5)]
+    + [f"2.{i}" for i in range(1, 5)]
+    + [f"3.{i}" for i in range(1, 5)]
+    + [f"4.{i}" for i in range(1, 6)],
+}
+
+
+@pytest.mark.parametrize("family", CERTIFICATIONS)
+def test_every_task_statement_is_covered(family: str) -> None:
+    counts = Counter(
+        t.removeprefix("task-")
+        for bank_id, q in questions()
+        if bank_id.startswith(family)
+        for t in q.tags
+        if t.startswith("task-")
+    )
+    thin = {t: counts[t] for t in TASKS[family] if counts[t] < TASK_MINIMUM[family]}
+    assert thin == {}
+    assert set(counts) <= set(TASKS[family])
+
+
+def test_dea_questions_are_multiple_choice_or_multiple_response() -> None:
+    odd = [
+        q.id
+        for b, q in questions()
+        if b.startswith("dea-c01") and (q.type != "choice" or q.scenario)
+    ]
+    assert odd == []
 
 
 def test_every_question_is_explained_and_referenced() -> None:
@@ -187,9 +251,70 @@ def test_no_outdated_limit_is_a_correct_answer() -> None:
     assert bad == []
 
 
-def test_case_study_and_ordering_and_matching_exist_for_aif() -> None:
+def test_case_study_and_ordering_and_matching_are_a_tenth_of_aif() -> None:
     aif = [q for b, q in questions() if b.startswith("aif-c01")]
     kinds = Counter(q.type for q in aif)
-    assert kinds["ordering"] >= 3
-    assert kinds["matching"] >= 3
-    assert sum(q.scenario is not None for q in aif) >= 2
+    assert kinds["ordering"] >= 10
+    assert kinds["matching"] >= 10
+    assert sum(q.scenario is not None for q in aif) >= 10
+    shaped = sum(q.type != "choice" or q.scenario is not None for q in aif)
+    assert shaped / len(aif) >= 0.10
+
+
+# Services and plans AWS has closed to new customers, or that are ending (checked against the
+# AWS pages in December 2026). A right answer naming one must say so where it is explained.
+RETIRED = {
+    "Amazon Kendra": "closed to new customers from 2026-07-30",
+    "Amazon Q Business": "closed to new customers from 2026-07-31",
+    "Q Developer": "IDE plugins: end of support 2027-04-30",
+    "CloudTrail Lake": "closed to new customers from 2026-05-31",
+    "AWS Data Pipeline": "closed to new customers",
+    "CodeCommit": "closed to new customers",
+    "Cloud9": "closed to new customers",
+    "Migration Hub": "closed to new customers",
+    "Titan Image Generator": "legacy, end of life 2026-06-30",
+    "Snowball Edge": "closed to new customers",
+    "Audit Manager": "availability change",
+    "Augmented AI": "availability change",
+    "A2I": "availability change",
+    "SageMaker Clarify": "availability change",
+    "Model Monitor": "availability change",
+    "Agents Classic": "closed to new customers from 2026-07-30",
+    "Developer Support": "plan ends 2027-01-01",
+    "Enterprise On-Ramp": "plan ends 2027-01-01",
+}
+NOTE = re.compile(
+    r"closed to new customers|no longer (open|available) to new customers|availability change"
+    r"|end of (support|life)|discontinue|successor|ends? on (january 1, 2027|2027-01-01)|2027-01-01"
+    r"|existing customers|legacy",
+    re.I,
+)
+
+
+def test_a_right_answer_that_names_a_retired_service_says_so() -> None:
+    bad = []
+    for bank_id, q in questions():
+        for i in q.correct:
+            assert q.choices is not None
+            choice = q.choices[i]
+            said = " ".join((q.prompt, q.explanation or "", choice.why or ""))
+            for name in RETIRED:
+                if name.lower() in choice.text.lower() and not NOTE.search(said):
+                    bad.append((f"{bank_id}/{q.id}", name))
+    assert bad == []
+
+
+FIVE_TB_OBJECT = re.compile(r"\b5 ?TB\b[^.]*\bobject|\bobject[^.]*\b5 ?TB\b", re.I)
+
+
+def test_no_outdated_s3_object_limit() -> None:
+    # S3 objects can be 48.8 TiB now; 5 TB may appear only as the old figure it replaced.
+    bad = []
+    for bank_id, q in questions():
+        right = [q.choices[i].text for i in q.correct] if q.choices else []
+        told = [q.prompt, *right]
+        if any(FIVE_TB_OBJECT.search(t) for t in told) or (
+            FIVE_TB_OBJECT.search(q.explanation or "") and "48.8" not in (q.explanation or "")
+        ):
+            bad.append(f"{bank_id}/{q.id}")
+    assert bad == []

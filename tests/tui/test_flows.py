@@ -231,3 +231,22 @@ async def test_adaptive_off_on_home_and_a_restart_with_other_options(exam_app: Q
         assert stored[first.id].status == "abandoned"
         assert stored[first.id].answered == 1
         assert stored[new.session.attempt_id or 0].options.adaptive is False
+
+
+async def test_a_key_on_home_starts_that_practice_set(exam_app: QuizApp) -> None:
+    async with exam_app.run_test(size=(100, 40)) as pilot:
+        detail = exam_app.screen.query_one("#exam-detail", Static)
+        assert "Practice sets, keys 1-2 (last score): 1 — · 2 —" in _text(detail)
+        await pilot.press("2")
+        screen = _exam(exam_app)
+        assert screen.attempt.session.terms.title == "TUI exam · Practice set 2"
+        keys = {it.key for it in screen.attempt.session.items}
+        await pilot.press("s", "y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "2 100 ✗" in _text(exam_app.screen.query_one("#exam-detail", Static))
+        await pilot.press("2")
+        assert {it.key for it in _exam(exam_app).attempt.session.items} == keys
+        await pilot.press("escape", "3")
+        assert isinstance(exam_app.screen, HomeScreen)  # there is no third set

@@ -125,20 +125,34 @@ class ExamService:
         SessionError when no question is eligible.
         """
         from quizapp.core.exam import session as engine
-        from quizapp.core.exam.selection import select
+        from quizapp.core.exam.selection import select, select_set
+        from quizapp.core.exam.session import SessionError
 
         seed = options.seed if options.seed is not None else self.new_seed()
         untimed = mode != "exam" and options.minutes is None
-        history = self.history(spec.id) if options.adapts else None
-        chosen = select(
-            self.library,
-            spec,
-            random.Random(seed),
-            questions=options.questions,
-            minutes=options.minutes,
-            untimed=untimed,
-            history=history,
-        )
+        if options.practice_set is not None:  # fixed questions: no adaptive pass, no --questions
+            try:
+                chosen = select_set(
+                    self.library,
+                    spec,
+                    options.practice_set,
+                    random.Random(seed),
+                    minutes=options.minutes,
+                    untimed=untimed,
+                )
+            except ValueError as exc:
+                raise SessionError(str(exc)) from None
+        else:
+            history = self.history(spec.id) if options.adapts else None
+            chosen = select(
+                self.library,
+                spec,
+                random.Random(seed),
+                questions=options.questions,
+                minutes=options.minutes,
+                untimed=untimed,
+                history=history,
+            )
         session = engine.new_session(
             chosen.terms, chosen.items, mode=mode, started_at=self.now(), seed=seed
         )

@@ -40,6 +40,7 @@ class ExamSpec:
     passing_score: int = 700
     score_range: tuple[int, int] = (100, 1000)
     banks: tuple[str, ...] = ("*",)
+    sets: int | None = None  # fixed practice sets (core.exam.sets)
 
 
 def exam_from_dict(data: Any) -> ExamSpec:
@@ -67,6 +68,8 @@ def exam_from_dict(data: Any) -> ExamSpec:
     _int(exam.passing_score)
     if exam.minutes is not None:
         _int(exam.minutes)
+    if exam.sets is not None:
+        _int(exam.sets)
     return exam
 
 

@@ -185,6 +185,12 @@ class ExamSpecModel(_Model):
     score_range: tuple[int, int] = (100, 1000)
     domains: tuple[DomainModel, ...] = Field(min_length=1)
     banks: tuple[str, ...] = ("*",)
+    sets: int | None = Field(
+        default=None,
+        ge=1,
+        le=20,
+        description="Fixed, non-overlapping practice sets offered beside random exams.",
+    )
 
     def spec(self) -> ExamSpec:
         """The validated blueprint as the plain dataclass the rest of the app uses."""

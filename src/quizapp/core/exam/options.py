@@ -15,6 +15,7 @@ class StartOptions:
     minutes: int | None = None
     seed: int | None = None
     adaptive: bool | None = None  # None: on
+    practice_set: int | None = None  # a fixed practice set of the blueprint
     banks: tuple[str, ...] = ()  # a custom exam's banks and topics
     topics: tuple[str, ...] = ()
 
@@ -35,6 +36,8 @@ class StartOptions:
                 out.append(flag)
         if self.seed is not None and self.seed != stored.seed:
             out.append("--seed")
+        if self.practice_set is not None and self.practice_set != stored.practice_set:
+            out.append("--set")
         if self.adaptive is not None and self.adaptive != stored.adapts:
             out.append("--no-adapt" if not self.adaptive else "adaptive")
         if (self.banks, self.topics) != (stored.banks, stored.topics) and (

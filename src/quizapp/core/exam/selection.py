@@ -131,6 +131,37 @@ def select(
     return _fill(library, exam, resolved, rng, history)
 
 
+def select_set(
+    library: Library,
+    exam: ExamSpec,
+    number: int,
+    rng: random.Random,
+    *,
+    minutes: int | None = None,
+    untimed: bool = False,
+) -> Selection:
+    """Fixed practice set ``number`` of ``exam``: always the same questions, in an order
+    (and choice orders) of ``rng``'s. Raises ValueError for a set the blueprint lacks."""
+    from quizapp.core.exam.sets import practice_sets
+
+    if not exam.sets:
+        raise ValueError(f"exam '{exam.id}' has no fixed practice sets")
+    if not 1 <= number <= exam.sets:
+        raise ValueError(f"exam '{exam.id}' has practice sets 1 to {exam.sets}, not {number}")
+    chosen = practice_sets(plan_slots(exam, library), exam.sets)[number - 1]
+    picks = list(chosen.picks)
+    rng.shuffle(picks)
+    items = tuple(make_item(k, library.questions[k].question, d, rng) for k, d in picks)
+    spec = replace(
+        exam,
+        title=f"{exam.title} · Practice set {number}",
+        minutes=None if untimed else (minutes or exam.minutes),
+    )
+    short = exam.questions - len(items)
+    shortfall = {f"Practice set {number}": short} if short > 0 else {}
+    return Selection(terms_of(spec), items, shortfall)
+
+
 def _fill(
     library: Library,
     exam: ExamSpec,

@@ -40,6 +40,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "notebook", "Notebook"),
         Binding("r", "resume", "Resume", show=False),
         Binding("a", "toggle_adaptive", "Adaptive", show=False),
+        *[Binding(str(n), f"start_set({n})", f"Set {n}", show=False) for n in range(1, 10)],
         Binding("b", "app.open_banks", "Banks"),
         Binding("t", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
@@ -55,6 +56,7 @@ class HomeScreen(Screen[None]):
             plan_slots(e.exam, self.library) for e in self.library.exams.values()
         ]
         self.unfinished: list[AttemptSummary] = []
+        self.set_lines: dict[str, str] = {}  # per exam id: its practice sets' scores
 
     def compose(self) -> ComposeResult:
         """Resume line, exams table, the highlighted exam's domains, notebook, banks, warnings."""
@@ -85,9 +87,12 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#exams", RowList)
         row = table.cursor
         rows = []
+        self.set_lines = {}
         for p in self.plans:
             exam = p.exam
-            done = [a for a in summaries if a.exam_id == exam.id and a.status != "in_progress"]
+            done = [a for a in summaries if a.exam_id == exam.id and a.has_verdict]
+            if exam.sets:
+                self.set_lines[exam.id] = _sets_line(exam.sets, done)
             last = _score(done[0]) if done else "—"
             best = _score(max(done, key=lambda a: a.scaled_score)) if done else "—"
             supply = "" if not p.shortfall else " (short)"
@@ -167,7 +172,8 @@ class HomeScreen(Screen[None]):
     def _show_detail(self, row: int) -> None:
         if 0 <= row < len(self.plans):
             width = self.query_one("#home-body").scrollable_content_region.width
-            detail = _detail(self.plans[row], width or self.app.size.width - 2)
+            p = self.plans[row]
+            detail = _detail(p, width or self.app.size.width - 2, self.set_lines.get(p.exam.id))
             self.query_one("#exam-detail", Static).update(detail)
 
     def on_row_list_selected(self, _event: RowList.Selected) -> None:
@@ -195,6 +201,20 @@ class HomeScreen(Screen[None]):
         self.adaptive = not self.adaptive
         self._info_lines()
         self.notify(f"Adaptive passes {'on' if self.adaptive else 'off'}.")
+
+    def action_start_set(self, number: int) -> None:
+        """Start (or resume) practice set ``number`` of the highlighted exam, as an exam."""
+        from quizapp.core.exam.options import StartOptions
+
+        table = self.query_one("#exams", RowList)
+        if not self.plans or not 0 <= table.cursor < len(self.plans):
+            return
+        exam = self.plans[table.cursor].exam
+        if not exam.sets or number > exam.sets:
+            have = f"practice sets 1 to {exam.sets}" if exam.sets else "no practice sets"
+            self.notify(f"{exam.title} has {have}.", markup=False)
+            return
+        self._open_exam(exam, "exam", StartOptions(practice_set=number))
 
     def action_resume(self) -> None:
         """Resume the newest unfinished attempt."""
@@ -280,6 +300,7 @@ _DIFFERENCES = {
     "--questions": "another number of questions",
     "--minutes": "another time limit",
     "--seed": "another seed",
+    "--set": "another practice set (or none)",
     "banks and topics": "other banks or topics",
 }
 
@@ -308,7 +329,22 @@ def _score(a: AttemptSummary) -> str:
     return f"{a.scaled_score} {'✓' if a.passed else '✗'}"
 
 
-def _detail(p: SlotPlan, width: int) -> Text:
+def _sets_line(count: int, done: list[AttemptSummary]) -> str:
+    """Each practice set's last and best score, or a dash for one not taken yet."""
+    parts = []
+    for n in range(1, count + 1):
+        taken = [a for a in done if a.options.practice_set == n]
+        if not taken:
+            parts.append(f"{n} —")
+            continue
+        best = max(taken, key=lambda a: a.scaled_score)
+        parts.append(
+            f"{n} {_score(taken[0])}" + (f" (best {_score(best)})" if best is not taken[0] else "")
+        )
+    return f"Practice sets, keys 1-{count} (last score): " + " · ".join(parts)
+
+
+def _detail(p: SlotPlan, width: int, sets: str | None = None) -> Text:
     """The blueprint's domains as aligned columns, names wrapped to fit ``width``.
 
     Laid out by hand: a Rich Table here cost more than the rest of the screen to draw.
@@ -329,6 +365,8 @@ def _detail(p: SlotPlan, width: int) -> Text:
         out.append(_row((lines[0], *numbers), name_width, nums))
         for more in lines[1:]:
             out.append(more + "\n")
+    if sets:
+        out.append("\n" + "\n".join(textwrap.wrap(sets, width)) + "\n")
     out.rstrip()
     return out
 
