@@ -80,3 +80,12 @@ def test_home_with_notebook_due(snap_compare: Any) -> None:
     from tests.tui.test_notebook import seeded_app
 
     assert snap_compare(seeded_app(), terminal_size=(100, 36))
+
+
+def test_conflict_question_at_80x24(snap_compare: Any) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "a", "escape")  # an adaptive exam, left unfinished
+        await pilot.press("a", "enter")  # adaptive off: the unfinished one differs
+        await pilot.pause()
+
+    assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=run_before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -39,14 +40,13 @@ class ConflictScreen(ModalScreen[Choice | None]):
         """The message and the keys."""
         with Vertical():
             yield Static(Text(self.message), id="conflict-message")
-            yield Static(
-                Text(
-                    "r  resume it\nd  discard it (its answers stay in your history) and start "
-                    "the new one\nescape  back",
-                    style="bold",
-                ),
-                id="conflict-keys",
-            )
+            keys = Table.grid(padding=(0, 2))
+            keys.add_column(no_wrap=True, style="bold")
+            keys.add_column(ratio=1)
+            keys.add_row("r", "resume it")
+            keys.add_row("d", "discard it (its answers stay in your history), start the new one")
+            keys.add_row("escape", "back")
+            yield Static(keys, id="conflict-keys")
 
     def action_answer(self, value: Choice | None) -> None:
         """Close with the choice."""
