@@ -40,6 +40,8 @@ class Mutation:
 SVC = "src/quizapp/service/exams.py"
 ATT = "src/quizapp/service/attempt.py"
 SEL = "src/quizapp/core/exam/selection.py"
+DB = "src/quizapp/storage/database.py"
+MIG = "src/quizapp/storage/migrations.py"
 MUTATIONS = [
     Mutation(
         "--no-adapt ignored",
@@ -254,6 +256,80 @@ MUTATIONS = [
         "src/quizapp/storage/attempts.py",
         'return self.mode == "exam" and self.status in ("submitted", "expired")',
         'return self.mode != "review"',
+    ),
+    Mutation(
+        "a healthy database that cannot be written is offered a fresh start",
+        "src/quizapp/cli.py",
+        "    if not exc.unusable:\n        return 1",
+        "    if False:\n        return 1",
+    ),
+    Mutation(
+        "no permission to create the database is a traceback",
+        DB,
+        "        return _cannot_write(path, (exc.strerror or str(exc)).lower())",
+        "        raise exc",
+    ),
+    Mutation(
+        "a read-only database is a traceback",
+        DB,
+        "    if code == sqlite3.SQLITE_READONLY:",
+        "    if False:",
+    ),
+    Mutation(
+        "any error on the first reads calls the database unreadable",
+        DB,
+        "        if _code(exc) not in _DAMAGED:\n            raise\n",
+        "",
+    ),
+    Mutation(
+        "no quick_check on open",
+        DB,
+        'verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]',
+        'verdict = "ok"',
+    ),
+    Mutation(
+        "the schema version is read before the write lock",
+        MIG,
+        '            conn.execute("BEGIN IMMEDIATE")\n            try:\n'
+        '                version = int(conn.execute("PRAGMA user_version").fetchone()[0])\n',
+        '            version = int(conn.execute("PRAGMA user_version").fetchone()[0])\n'
+        '            conn.execute("BEGIN IMMEDIATE")\n            try:\n',
+    ),
+    Mutation(
+        "the first reads are not one snapshot",
+        DB,
+        '        conn.execute("BEGIN")  # one snapshot',
+        "        pass  # one snapshot",
+    ),
+    Mutation(
+        "switching to WAL does not wait for another process",
+        DB,
+        "if _code(exc) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:",
+        "if True:",
+    ),
+    Mutation(
+        "an older file is migrated without recognising its tables",
+        DB,
+        "(version >= FIRST_WITH_ID or tables != columns_at(version))",
+        "(False)",
+    ),
+    Mutation(
+        "another program's application_id is accepted",
+        DB,
+        "    if app_id not in (0, APPLICATION_ID):\n",
+        "    if False:\n",
+    ),
+    Mutation(
+        "older databases are not marked as quizapp's",
+        MIG,
+        'f"PRAGMA application_id = {APPLICATION_ID}"',
+        '"SELECT 1"',
+    ),
+    Mutation(
+        "an existing database readable by others is left so",
+        DB,
+        "                file.chmod(mode & 0o700)",
+        "                pass",
     ),
 ]
 

@@ -174,6 +174,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _database_problem(exc: DatabaseError, args: argparse.Namespace) -> int:
     """Never overwrite a database we cannot read: say so, and offer a fresh one beside it."""
     print(f"quizapp: error: {exc}", file=sys.stderr)
+    if not exc.unusable:
+        return 1  # a healthy database that cannot be written now: never moved away
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "quizapp: run quizapp in a terminal to start a fresh database beside it",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,8 +13,8 @@ import pytest
 from quizapp.core.exam import session as engine
 from quizapp.core.exam.session import ExamTerms, Item, new_session
 from quizapp.storage.attempts import AttemptStore
-from quizapp.storage.database import DatabaseError, connect, set_aside
-from quizapp.storage.migrations import LATEST
+from quizapp.storage.database import DatabaseError, _check, connect, set_aside
+from quizapp.storage.migrations import APPLICATION_ID, FIRST_WITH_ID, LATEST, _apply, migrate
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 BP = ExamTerms("ex", "Ex", 90, 700, (100, 1000), ("A", "B"))
@@ -121,3 +122,89 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     raw.close()
     with pytest.raises(DatabaseError, match="did not create"):
         connect(db)
+
+
+def test_a_foreign_file_shaped_like_an_old_quizapp_database_is_refused_not_migrated(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "quizapp.db"
+    raw = sqlite3.connect(db)
+    raw.execute("CREATE TABLE attempts (id INTEGER PRIMARY KEY, owner TEXT)")
+    raw.execute("PRAGMA user_version = 1")
+    raw.close()
+    before = db.read_bytes()
+    with pytest.raises(DatabaseError, match="is not a quizapp database"):
+        connect(db)
+    assert db.read_bytes() == before
+
+
+def test_another_programs_database_is_refused_by_its_application_id(tmp_path: Path) -> None:
+    db = tmp_path / "quizapp.db"
+    raw = sqlite3.connect(db)
+    raw.execute("PRAGMA application_id = 1234")
+    raw.execute(f"PRAGMA user_version = {LATEST}")
+    raw.close()
+    with pytest.raises(DatabaseError, match="another program's SQLite database"):
+        connect(db)
+
+
+@pytest.mark.parametrize("version", range(1, FIRST_WITH_ID))
+def test_an_older_quizapp_database_is_recognised_and_marked_as_quizapps(
+    tmp_path: Path, version: int
+) -> None:
+    db = tmp_path / "quizapp.db"
+    raw = sqlite3.connect(db, isolation_level=None)
+    for number in range(version):
+        _apply(raw, number)
+    raw.execute(
+        "INSERT INTO attempts (exam_id, title, mode, status, seed, passing_score, score_low,"
+        " score_high, domains, started_at, updated_at) VALUES ('ex', 'Ex', 'exam', 'submitted',"
+        " 1, 700, 100, 1000, '[]', '2026-11-01T10:00:00', '2026-11-01T11:00:00')"
+    )
+    raw.close()
+    conn = connect(db)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert conn.execute("SELECT exam_id FROM attempts").fetchall() == [("ex",)]
+    conn.close()
+    connect(db).close()  # and opens as quizapp's own from now on
+
+
+def test_a_new_database_carries_quizapps_application_id() -> None:
+    conn = connect(":memory:")
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_the_first_reads_see_one_moment_while_another_process_migrates(tmp_path: Path) -> None:
+    db = tmp_path / "quizapp.db"
+    raw = sqlite3.connect(db)
+    raw.execute("PRAGMA journal_mode = WAL")  # a new, empty file, as the first start leaves it
+    raw.close()
+    checker = sqlite3.connect(db, isolation_level=None)
+    other = sqlite3.connect(db, isolation_level=None)
+
+    def migrate_between_reads(sql: str) -> None:
+        if "sqlite_master" in sql:
+            checker.set_trace_callback(None)
+            migrate(other)  # commits the whole schema after the version was read
+
+    checker.set_trace_callback(migrate_between_reads)
+    assert _check(checker, db) == 0  # still the empty file it began reading, not "foreign"
+    assert other.execute("PRAGMA user_version").fetchone()[0] == LATEST
+
+
+def test_a_first_start_waits_while_another_process_holds_the_new_file(tmp_path: Path) -> None:
+    db = tmp_path / "quizapp.db"
+    db.touch()
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # as a process creating the schema at this moment does
+    release = threading.Timer(0.2, lambda: other.execute("ROLLBACK"))
+    release.start()
+    try:
+        conn = connect(db)  # the switch to WAL runs no busy handler: connect waits by itself
+    finally:
+        release.join()
+        other.close()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    conn.close()

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
+
+# Written into the file header by migration 4 ("QUIZ"): how a quizapp database is told from any
+# other SQLite file before anything is migrated.
+APPLICATION_ID = 0x5155495A
+FIRST_WITH_ID = 4
 
 # Each entry moves the schema from version i to i + 1. Never edit one that has shipped.
 MIGRATIONS: tuple[str, ...] = (
@@ -149,35 +155,64 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE responses SET studied = complete AND (checked OR (SELECT a.status != 'in_progress'
         FROM attempts a WHERE a.id = responses.attempt_id));
     """,
+    # 4: mark the file as quizapp's own (see APPLICATION_ID).
+    f"PRAGMA application_id = {APPLICATION_ID}",
 )
 LATEST = len(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations the database lacks, each in its own transaction; return the version."""
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    """Apply the migrations the database lacks, each in its own transaction; return the version.
+
+    The version is read only once the write lock is held, so processes starting together on a
+    fresh data dir apply each migration once (the others then find it done).
+    """
     # A migration may rebuild a table; with foreign keys on, dropping the old one would cascade.
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        _apply(conn, version)
+        while True:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                if version < LATEST:
+                    _apply(conn, version)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            if version >= LATEST:
+                return version
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
-    return max(version, LATEST)
 
 
-def _apply(conn: sqlite3.Connection, version: int) -> None:
-    for number in range(version, LATEST):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(MIGRATIONS[number]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number + 1}")
-            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                raise sqlite3.IntegrityError(f"migration {number + 1} broke a foreign key")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+def _apply(conn: sqlite3.Connection, number: int) -> None:
+    for statement in _statements(MIGRATIONS[number]):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {number + 1}")
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise sqlite3.IntegrityError(f"migration {number + 1} broke a foreign key")
+
+
+@cache
+def columns_at(version: int) -> dict[str, tuple[str, ...]]:
+    """The tables and columns migrations 1 to ``version`` create, to recognise older files."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for number in range(version):
+            _apply(conn, number)
+        return table_columns(conn)
+    finally:
+        conn.close()
+
+
+def table_columns(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Each table's column names, in order."""
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {
+        name: tuple(r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (name,)))
+        for name in names
+    }
 
 
 def _statements(script: str) -> list[str]:
