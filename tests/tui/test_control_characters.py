@@ -51,7 +51,7 @@ def _hostile_app(tmp_path: Path) -> QuizApp:
     db.execute("UPDATE attempts SET title = ?", ("Exam" + OSC52,))
     db.execute("UPDATE attempt_items SET topic = ?", ("Topic\x9b2J",))
     db.execute("INSERT INTO topic_stats VALUES (?, 3, 0, 0.0, 3.0)", ("Weak\x9d0;title\x07",))
-    db.execute("UPDATE notebook SET topic = ?, note = ?", ("N" + OSC52, "my" + OSC52))
+    db.execute("UPDATE notebook SET topic = ?, note = ?", ("N\x9d" + OSC52, "my" + OSC52))
     return QuizApp(ctx)
 
 
@@ -83,5 +83,6 @@ async def test_no_screen_sends_the_terminal_a_control_character_from_the_data(
     assert "bad\\x1b]52;c;" in shown["banks"]
     assert "Weak\\x9d0;title" in shown["stats"]
     assert "my\\x1b]52;c;" in shown["notebook"]
+    assert "N\\x9d\\x1b]52;c;" in shown["notebook"]
     assert "Exam\\x1b]52;c;" in shown["exam"]
     assert "Topic\\x9b2J" in shown["review"]
