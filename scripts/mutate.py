@@ -351,6 +351,24 @@ MUTATIONS = [
                 "title = a.title",
             ),
             (
+                "TUI picker shows database labels raw",
+                "src/quizapp/tui/screens/picker.py",
+                "Option(Text(visible(label, one_line=True)))",
+                "Option(Text(label))",
+            ),
+            (
+                "TUI notebook filter shows the stored topic raw",
+                "src/quizapp/tui/screens/notebook.py",
+                "shown = visible(shown, one_line=True)",
+                "shown = shown",
+            ),
+            (
+                "TUI results show stored topics raw",
+                "src/quizapp/tui/screens/results.py",
+                "                Text(visible(item.topic, one_line=True)),",
+                "                Text(item.topic),",
+            ),
+            (
                 "TUI review screen shows topics raw",
                 "src/quizapp/tui/screens/review.py",
                 "Text(visible(item.topic, one_line=True)),\n                Text(visible(first",

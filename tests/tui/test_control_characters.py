@@ -7,11 +7,14 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
+from textual.widgets import Static
+
 from quizapp.core.exam.options import StartOptions
 from quizapp.core.study import notebook
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.results import ResultsScreen
 from tests.tui.conftest import EXAM_BANKS, NOW, make_context_for
 
 OSC52 = "\x1b]52;c;cm0gLXJmIH4=\x07"  # writes "rm -rf ~" to the clipboard
@@ -69,6 +72,15 @@ async def test_no_screen_sends_the_terminal_a_control_character_from_the_data(
             shown[name] = _terminal(app)
             await pilot.press("escape")
             await pilot.pause()
+        await pilot.press("n", "t")  # the notebook's topic filter lists the stored topics
+        await pilot.pause(0.3)
+        shown["topic picker"] = _terminal(app)
+        await pilot.press("down", "enter")
+        await pilot.pause(0.3)
+        shown["topic filter"] = _terminal(app)
+        topic_filter = str(app.screen.query_one("#nb-topic", Static).content)
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ExamScreen)
@@ -76,6 +88,10 @@ async def test_no_screen_sends_the_terminal_a_control_character_from_the_data(
         await pilot.press("r")  # the review screen lists each question's topic
         await pilot.pause()
         shown["review"] = _terminal(app)
+        await pilot.press("escape", "s", "y")  # submit: the results list each topic
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ResultsScreen)
+        shown["results"] = _terminal(app)
     for name, text in shown.items():
         assert not LEAK.search(text), (name, LEAK.findall(text))
     assert "Exam\\x1b]52;c;" in shown["home"]
@@ -84,5 +100,8 @@ async def test_no_screen_sends_the_terminal_a_control_character_from_the_data(
     assert "Weak\\x9d0;title" in shown["stats"]
     assert "my\\x1b]52;c;" in shown["notebook"]
     assert "N\\x9d\\x1b]52;c;" in shown["notebook"]
+    assert topic_filter.startswith("topic (t): N\\x9d\\x1b]52;c;")
+    assert "N\\x9d\\x1b]52;c;cm0gLXJmIH4=\\x07 (1)" in shown["topic picker"]
     assert "Exam\\x1b]52;c;" in shown["exam"]
     assert "Topic\\x9b2J" in shown["review"]
+    assert "Topic\\x9b2J" in shown["results"]
