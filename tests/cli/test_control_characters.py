@@ -1,4 +1,5 @@
-"""Text from a file, a file name or the database reaches the terminal with its controls escaped."""
+"""Hostile bank text: controls from a file, a file name or the database reach the terminal
+escaped, and a text too long to show is refused."""
 
 from __future__ import annotations
 
@@ -121,3 +122,12 @@ def test_error_messages_escape_what_the_user_passed(run: Run, tmp_path: Path) ->
     result = run("validate", "no\x1b]0;x\x07\nsuch.yaml")
     assert result.returncode == 2
     assert result.stderr == "quizapp: error: no such file or folder: no\\x1b]0;x\\x07\\nsuch.yaml\n"
+
+
+def test_validate_refuses_a_text_over_64_kb_at_its_line(run: Run, tmp_path: Path) -> None:
+    # A 19 MB prompt froze the TUI for minutes; no real question comes near 64 KB.
+    path = tmp_path / "big.yaml"
+    path.write_text(HOSTILE_BANK.replace('"\\e]52;c;cm0gLXJmIH4=\\a"', "x" * 70_000))
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}:7:13: error: question 'q1': 'prompt' is longer than 64 KB" in result.stdout
