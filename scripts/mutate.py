@@ -233,6 +233,151 @@ MUTATIONS = [
         "            elif cls is events.AliasEvent:\n",
         "            elif cls is events.AliasEvent:\n                continue\n",
     ),
+    # Control characters and oversize texts (terminal escape injection).
+    *[
+        Mutation(name, path, old, new)
+        for name, path, old, new in (
+            (
+                "a control character passes the loader",
+                "src/quizapp/core/bank/models.py",
+                '_PLAIN = f"^[^{CONTROLS}]*$"',
+                '_PLAIN = r"^[\\s\\S]*$"',
+            ),
+            (
+                "a control character is called a bad id, not named",
+                "src/quizapp/core/bank/loader.py",
+                'if bad is not None and kind in {"string_pattern_mismatch", "string_too_long"}:',
+                "if False:",
+            ),
+            (
+                "a control character in a key is called unknown, not named",
+                "src/quizapp/core/bank/loader.py",
+                '        if bad is not None:\n            message = f"control character',
+                '        if False:\n            message = f"control character',
+            ),
+            (
+                "no 64 KB cap on a text",
+                "src/quizapp/core/bank/models.py",
+                "MAX_TEXT = 64 * 1024",
+                "MAX_TEXT = 64 * 1024 * 1024",
+            ),
+            (
+                "problem messages keep raw controls",
+                "src/quizapp/core/bank/problems.py",
+                'object.__setattr__(self, "message", visible(self.message, one_line=True))',
+                'object.__setattr__(self, "message", self.message)',
+            ),
+            (
+                "quoted values may span lines",
+                "src/quizapp/core/text.py",
+                'f"[{CONTROLS}\\\\t\\\\n]"',
+                'f"[{CONTROLS}]"',
+            ),
+            (
+                "file names printed raw in problems",
+                "src/quizapp/core/bank/problems.py",
+                "file = visible(self.file, one_line=True)",
+                "file = self.file",
+            ),
+            (
+                "JSON passes DEL and C1 raw",
+                "src/quizapp/core/text.py",
+                '    return _CONTROL.sub(lambda m: f"\\\\u{ord(m.group()):04x}", text)',
+                "    return text",
+            ),
+            (
+                "stats and banks lines printed raw",
+                "src/quizapp/cli.py",
+                "    return visible(text, one_line=True)",
+                "    return text",
+            ),
+            (
+                "error messages printed raw",
+                "src/quizapp/cli.py",
+                'print(f"quizapp: error: {visible(str(exc), one_line=True)}", file=sys.stderr)\n'
+                "        return 2",
+                'print(f"quizapp: error: {exc}", file=sys.stderr)\n        return 2',
+            ),
+            (
+                "plain mode prints raw",
+                "src/quizapp/plain.py",
+                'self.out.write(visible(text) + "\\n")',
+                'self.out.write(text + "\\n")',
+            ),
+            (
+                "Markdown export raw",
+                "src/quizapp/core/study/export.py",
+                "return visible(to_markdown(sheets, now))",
+                "return to_markdown(sheets, now)",
+            ),
+            (
+                "CSV export raw",
+                "src/quizapp/core/study/export.py",
+                "return visible(to_csv(sheets))",
+                "return to_csv(sheets)",
+            ),
+            (
+                "TUI Markdown raw",
+                "src/quizapp/tui/widgets/markdowntext.py",
+                "RichMarkdown(visible(text), hyperlinks=False)",
+                "RichMarkdown(text, hyperlinks=False)",
+            ),
+            (
+                "TUI row lists raw",
+                "src/quizapp/tui/widgets/rowlist.py",
+                "shown = visible(cell).translate(_FLAT)",
+                "shown = cell.translate(_FLAT)",
+            ),
+            (
+                "TUI banks screen shows file names raw",
+                "src/quizapp/tui/screens/banks.py",
+                "where = visible(short_path(p.file), one_line=True)",
+                "where = short_path(p.file)",
+            ),
+            (
+                "TUI exam header shows the stored title raw",
+                "src/quizapp/tui/screens/exam.py",
+                'line.append(visible(s.terms.title, one_line=True), style="bold")',
+                'line.append(s.terms.title, style="bold")',
+            ),
+            (
+                "TUI stats screen shows topics raw",
+                "src/quizapp/tui/screens/stats.py",
+                "Text(visible(t.topic, one_line=True))",
+                "Text(t.topic)",
+            ),
+            (
+                "TUI home shows the stored title raw",
+                "src/quizapp/tui/screens/home.py",
+                "title = visible(a.title, one_line=True)  # from the database",
+                "title = a.title",
+            ),
+            (
+                "TUI picker shows database labels raw",
+                "src/quizapp/tui/screens/picker.py",
+                "Option(Text(visible(label, one_line=True)))",
+                "Option(Text(label))",
+            ),
+            (
+                "TUI notebook filter shows the stored topic raw",
+                "src/quizapp/tui/screens/notebook.py",
+                "shown = visible(shown, one_line=True)",
+                "shown = shown",
+            ),
+            (
+                "TUI results show stored topics raw",
+                "src/quizapp/tui/screens/results.py",
+                "                Text(visible(item.topic, one_line=True)),",
+                "                Text(item.topic),",
+            ),
+            (
+                "TUI review screen shows topics raw",
+                "src/quizapp/tui/screens/review.py",
+                "Text(visible(item.topic, one_line=True)),\n                Text(visible(first",
+                "Text(item.topic),\n                Text(visible(first",
+            ),
+        )
+    ],
     Mutation(
         "enter in exam mode locks the answer",
         "src/quizapp/tui/screens/exam.py",

@@ -16,6 +16,7 @@ from quizapp.core.bank.library import Library, load_library
 from quizapp.core.bank.problems import Problem
 from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
+from quizapp.core.text import json_text, visible
 from quizapp.storage.database import DatabaseError, set_aside
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return _dispatch(args)
     except UsageError as exc:
-        print(f"quizapp: error: {exc}", file=sys.stderr)
+        print(f"quizapp: error: {visible(str(exc), one_line=True)}", file=sys.stderr)
         return 2
     except DatabaseError as exc:
         return _database_problem(exc, args)
@@ -173,7 +174,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _database_problem(exc: DatabaseError, args: argparse.Namespace) -> int:
     """Never overwrite a database we cannot read: say so, and offer a fresh one beside it."""
-    print(f"quizapp: error: {exc}", file=sys.stderr)
+    print(f"quizapp: error: {visible(str(exc), one_line=True)}", file=sys.stderr)
     if not exc.unusable:
         return 1  # a healthy database that cannot be written now: never moved away
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -186,7 +187,7 @@ def _database_problem(exc: DatabaseError, args: argparse.Namespace) -> int:
     if not reply.strip().lower().startswith("y"):
         return 1
     kept = set_aside(exc.path, utc_now())
-    print(f"quizapp: kept the old database as {kept}", file=sys.stderr)
+    print(f"quizapp: kept the old database as {visible(str(kept))}", file=sys.stderr)
     return _dispatch(args)
 
 
@@ -240,7 +241,7 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
         from quizapp.plain import run_plain
 
         for note in opened.notes:
-            print(note)
+            print(visible(note))
         resume_with = service.resume_command(attempt.session, plain=True)
         return run_plain(attempt, sys.stdin, sys.stdout, resume_with=resume_with)
     from quizapp.tui.app import run_app
@@ -285,7 +286,7 @@ def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
         write_atomically(target, text)
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
-    print(f"wrote {target}", file=sys.stderr)
+    print(f"wrote {visible(str(target), one_line=True)}", file=sys.stderr)
     return 0
 
 
@@ -331,7 +332,7 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
     """Print history and topic mastery."""
     report = stats_report(ctx)
     if as_json:
-        out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(report) + "\n")
         return 0
     if not report["attempts"]:
         out.write("No attempts yet. Start one with: quizapp exam clf-c02\n")
@@ -340,14 +341,17 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
     for a in report["attempts"]:
         verdict = "pass" if a["passed"] else "fail"
         score = "" if a["passed"] is None else f"{a['scaled_score']:>4} {verdict}"
+        exam, mode, status = _line(a["exam"]), _line(a["mode"]), _line(a["status"])
         out.write(
-            f"  #{a['id']:<4} {a['exam']:<18} {a['mode']:<8} {a['status']:<11} "
+            f"  #{a['id']:<4} {exam:<18} {mode:<8} {status:<11} "
             f"{a['correct']:>3}/{a['total']:<3} {a['percent']:>5.1f}%  {score}".rstrip()
             + "\n"
         )
     out.write("Topics (weakest first)\n")
     for t in sorted(report["topics"], key=lambda t: t["mastery"]):
-        out.write(f"  {t['mastery']:.2f}  {t['correct']:>3}/{t['answered']:<3} {t['topic']}\n")
+        out.write(
+            f"  {t['mastery']:.2f}  {t['correct']:>3}/{t['answered']:<3} {_line(t['topic'])}\n"
+        )
     nb = report["notebook"]
     out.write(f"Notebook: {nb['active']} active, {nb['due']} due now, {nb['mastered']} mastered\n")
     return 0
@@ -362,7 +366,7 @@ def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = 
     library = load_library(roots)
     problems = library.problems
     if fmt == "json":
-        out.write(json.dumps([p.to_dict() for p in problems], indent=2) + "\n")
+        out.write(json_text([p.to_dict() for p in problems]) + "\n")
     else:
         for p in problems:
             out.write(p.format() + "\n")
@@ -375,6 +379,11 @@ def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = 
         file=sys.stderr,
     )
     return 1 if errors or (strict and warnings) else 0
+
+
+def _line(text: str) -> str:
+    """Text from a bank or the database as it may appear in one line of terminal output."""
+    return visible(text, one_line=True)
 
 
 def _count(n: int, word: str) -> str:
@@ -425,19 +434,20 @@ def cmd_banks(library: Library, *, as_json: bool, out: TextIO = sys.stdout) -> i
     """List banks, exams and load problems."""
     report = banks_report(library)
     if as_json:
-        out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(report) + "\n")
         return 0
     out.write("Banks\n")
     for b in report["banks"]:
-        out.write(f"  {b['id']:<28} {b['questions']:>5} questions  {b['title']}\n")
+        out.write(f"  {_line(b['id']):<28} {b['questions']:>5} questions  {_line(b['title'])}\n")
     out.write("Exams\n")
     for e in report["exams"]:
         minutes = f"{e['minutes']} min" if e["minutes"] else "untimed"
-        out.write(f"  {e['id']:<28} {e['questions']:>5} questions  {minutes:<8} {e['title']}\n")
+        title = _line(e["title"])
+        out.write(f"  {_line(e['id']):<28} {e['questions']:>5} questions  {minutes:<8} {title}\n")
         for d in e["domains"]:
             short = "  (short)" if d["available"] < d["slots"] else ""
             counts = f"{d['slots']:>3} slots {d['available']:>5} available{short}"
-            out.write(f"      {d['name']:<52} {counts}\n")
+            out.write(f"      {_line(d['name']):<52} {counts}\n")
         if e["sets"]:
             sizes = ", ".join(str(ps["questions"]) for ps in e["sets"])
             out.write(f"      {len(e['sets'])} practice sets of {sizes} questions\n")
@@ -464,5 +474,6 @@ def cmd_new_bank(target: Path) -> int:
         raise UsageError(f"{target} already exists; quizapp never overwrites a file") from None
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
-    print(f"wrote {target}; check it with: quizapp validate {target}", file=sys.stderr)
+    shown = visible(str(target), one_line=True)
+    print(f"wrote {shown}; check it with: quizapp validate {shown}", file=sys.stderr)
     return 0

@@ -15,6 +15,7 @@ from quizapp.core.bank.source import SourceError, read_text
 from quizapp.core.importers.draft import ImportFormatError, Parsed, Skipped, control_character
 from quizapp.core.importers.formats import IMPORTERS, detect
 from quizapp.core.importers.writer import Options, Source, build_bank, clean_name, slug
+from quizapp.core.text import visible
 from quizapp.paths import data_dir, ensure_dir
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -29,7 +30,7 @@ def cmd_import(args: argparse.Namespace, err: TextIO = sys.stderr, out: TextIO =
     try:
         return _run(args, err, out)
     except _RefusedError as exc:
-        print(f"quizapp: error: {exc}", file=err)
+        print(f"quizapp: error: {visible(str(exc), one_line=True)}", file=err)
         return 2
 
 
@@ -57,7 +58,8 @@ def _run(args: argparse.Namespace, err: TextIO, out: TextIO) -> int:
             each = ", ".join(f"{f}: {k}" for f, k, _ in chosen)
             raise _RefusedError(f"the files are in different formats ({each}); give --from")
         fmt, why = chosen[0][1], chosen[0][2]
-        print(f"reading {', '.join(args.files)} as {fmt}: {why} (--from overrides)", file=err)
+        names = visible(", ".join(args.files), one_line=True)
+        print(f"reading {names} as {fmt}: {why} (--from overrides)", file=err)
     sources = [Source(f, _parse(fmt, t)) for f, t in texts]
     title = args.title or sources[0].parsed.title or first.stem
     options = Options(bank_id, clean_name(title)[:200] or bank_id, fmt, args.topic, args.domain)
@@ -66,7 +68,7 @@ def _run(args: argparse.Namespace, err: TextIO, out: TextIO) -> int:
     except ValueError as exc:
         raise _RefusedError(str(exc)) from None
     for line in built.report:
-        print(line.format(), file=err)
+        print(visible(line.format(), one_line=True), file=err)
     if built.text is None:
         print(f"converted 0 of {built.total} questions: nothing written", file=err)
         return 2
@@ -75,7 +77,7 @@ def _run(args: argparse.Namespace, err: TextIO, out: TextIO) -> int:
         shown = "standard output"
     else:
         _write_new(target, built.text)
-        shown = str(target)
+        shown = visible(str(target), one_line=True)
     skipped = f" ({built.skipped} skipped)" if built.skipped else ""
     print(f"converted {built.converted} of {built.total} questions{skipped} into {shown}", file=err)
     return 1 if built.skipped else 0

@@ -15,6 +15,7 @@ from quizapp.core.exam.answers import LETTERS
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scoring import Result
 from quizapp.core.exam.session import Response, SessionError, arrangement, complete
+from quizapp.core.text import visible
 from quizapp.service.attempt import Attempt
 
 
@@ -45,12 +46,12 @@ class PlainExam:
 
     def say(self, text: str = "") -> None:
         """Print one line (or several)."""
-        self.out.write(text + "\n")
+        self.out.write(visible(text) + "\n")  # bank and database text: no escapes (SPEC §6)
         self.out.flush()
 
     def ask(self, prompt: str = "> ") -> str | None:
         """Read one line; None at end of input."""
-        self.out.write(prompt)
+        self.out.write(visible(prompt))
         self.out.flush()
         self.attempt.lock.release()  # the clock keeps being saved while the user thinks
         try:

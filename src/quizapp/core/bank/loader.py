@@ -10,10 +10,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import ErrorDetails
 
-from quizapp.core.bank.models import BankFile, ExamFile, Question
+from quizapp.core.bank.models import MAX_TEXT, BankFile, ExamFile, Question
 from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.rules import Issue, Path, did_you_mean, question_issues
 from quizapp.core.bank.source import Mark, Positions, SourceError, parse, read_text
+from quizapp.core.text import first_control
 
 Kind = Literal["bank", "exam"]
 _KINDS: dict[str, type[BankFile] | type[ExamFile]] = {"bank": BankFile, "exam": ExamFile}
@@ -208,7 +209,10 @@ def _from_error(
     elif kind == "extra_forbidden":
         mark = pos.find(loc, key=True)
         allowed = _fields_at(model_cls, loc[:-1])
+        bad = first_control(str(loc[-1]))
         message = f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
+        if bad is not None:
+            message = f"control character {bad} in key '{loc[-1]}'"
     else:
         mark = pos.find(loc, key=bool(err["loc"] and err["loc"][-1] == "[key]"))
         message = _describe(kind, _label(loc), err)
@@ -244,8 +248,13 @@ def _describe(kind: str, label: str, err: ErrorDetails) -> str:
         if value is None or value == "" or kind == "string_too_short":
             return f"'{label}' is empty"
         return f"'{label}' must be text, not {_kind_of(value)}"
+    bad = first_control(value) if isinstance(value, str) else None
+    if bad is not None and kind in {"string_pattern_mismatch", "string_too_long"}:
+        return f"control character {bad} in '{label}'"
     if kind == "string_pattern_mismatch":
         return f"'{label}' {_kind_of(value)} may hold only lowercase letters, digits and '-'"
+    if kind == "string_too_long" and ctx.get("max_length") == MAX_TEXT:
+        return f"'{label}' is longer than {MAX_TEXT // 1024} KB, the limit for one text"
     if kind == "string_too_long":
         return f"'{label}' is longer than {ctx.get('max_length')} characters"
     if kind == "literal_error":

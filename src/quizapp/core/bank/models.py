@@ -19,9 +19,15 @@ from pydantic_core import PydanticCustomError
 
 from quizapp.core.bank.examspec import Domain, DomainMatch, ExamSpec
 from quizapp.core.bank.rules import Issue, bank_issues, exam_issues, question_issues
+from quizapp.core.text import CONTROLS
 
+#: The most characters one text may hold: far above any real question, below a frozen screen.
+MAX_TEXT = 64 * 1024
+# No control characters: bank text reaches terminals (ESC ] 52 would write the clipboard).
+_PLAIN = f"^[^{CONTROLS}]*$"
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+Str = Annotated[str, StringConstraints(pattern=_PLAIN, max_length=MAX_TEXT)]
+Text = Annotated[str, StringConstraints(min_length=1, pattern=_PLAIN, max_length=MAX_TEXT)]
 Difficulty = Literal["easy", "medium", "hard"]
 QuestionType = Literal["choice", "ordering", "matching"]
 LETTERS = string.ascii_uppercase
@@ -48,14 +54,14 @@ class Choice(_Model):
 
     text: Text = Field(description="The option as shown, Markdown.")
     correct: bool = Field(default=False, description="Marks a correct option.")
-    why: str | None = Field(default=None, description="Why this option is right or wrong.")
+    why: Str | None = Field(default=None, description="Why this option is right or wrong.")
 
 
 class Reference(_Model):
     """A link to the documentation that states the fact; a bare string is a URL."""
 
     url: Text = Field(description="Address of the page.")
-    title: str | None = Field(default=None, description="Title shown instead of the address.")
+    title: Str | None = Field(default=None, description="Title shown instead of the address.")
 
 
 class Pair(_Model):
@@ -70,23 +76,23 @@ class Question(_Model):
 
     id: Id = Field(description="Unique in the bank.")
     topic: Text = Field(description="The unit of weak-topic tracking.")
-    domain: str | None = Field(default=None, description="Matched by exam blueprint domains.")
+    domain: Str | None = Field(default=None, description="Matched by exam blueprint domains.")
     difficulty: Difficulty | None = None
     type: QuestionType = Field(default="choice", description="choice, ordering or matching.")
-    scenario: str | None = Field(default=None, description="Id of a scenario shown above it.")
+    scenario: Str | None = Field(default=None, description="Id of a scenario shown above it.")
     prompt: Text = Field(description="The question, Markdown.")
     choices: Annotated[tuple[Choice, ...], Field(min_length=2, max_length=10)] | None = Field(
         default=None, description="2 to 10 options."
     )
-    answer: tuple[str, ...] | None = Field(
+    answer: tuple[Str, ...] | None = Field(
         default=None,
         description="Correct letter (B) or letters ([A, D]) in file order; or `correct: true`.",
     )
     steps: tuple[Text, ...] | None = Field(default=None, description="Ordering: the right order.")
     pairs: tuple[Pair, ...] | None = Field(default=None, description="Matching: 3 to 7 pairs.")
-    explanation: str | None = Field(default=None, description="Why the answer is right, Markdown.")
+    explanation: Str | None = Field(default=None, description="Why the answer is right, Markdown.")
     references: tuple[Reference, ...] = ()
-    tags: tuple[str, ...] = ()
+    tags: tuple[Str, ...] = ()
     shuffle: bool = Field(default=True, description="false keeps the author's choice order.")
 
     # Shorthands, expanded once per question (not once per choice: that is measurably slower).
@@ -131,9 +137,9 @@ class BankInfo(_Model):
 
     id: Id = Field(description="Unique among all loaded banks.")
     title: Text
-    description: str | None = None
-    language: str = Field(default="en", description="BCP-47 tag.")
-    tags: tuple[str, ...] = ()
+    description: Str | None = None
+    language: Str = Field(default="en", description="BCP-47 tag.")
+    tags: tuple[Str, ...] = ()
 
 
 class BankFile(_Model):
@@ -156,9 +162,9 @@ class DomainMatchModel(_Model):
 
     model_config = ConfigDict(title="DomainMatch")
 
-    topics: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    banks: tuple[str, ...] = ()
+    topics: tuple[Str, ...] = ()
+    tags: tuple[Str, ...] = ()
+    banks: tuple[Str, ...] = ()
 
 
 class DomainModel(_Model):
@@ -178,13 +184,13 @@ class ExamSpecModel(_Model):
 
     id: Id
     title: Text
-    description: str | None = None
+    description: Str | None = None
     questions: int = Field(ge=1, le=1000)
     minutes: int | None = Field(default=None, ge=1, le=1440, description="Omit for untimed.")
     passing_score: int = 700
     score_range: tuple[int, int] = (100, 1000)
     domains: tuple[DomainModel, ...] = Field(min_length=1)
-    banks: tuple[str, ...] = ("*",)
+    banks: tuple[Str, ...] = ("*",)
     sets: int | None = Field(
         default=None,
         ge=1,

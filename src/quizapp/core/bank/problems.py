@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from quizapp.core.text import visible
+
 Severity = Literal["error", "warning"]
 
 
@@ -19,9 +21,14 @@ class Problem:
     message: str
     question: str | None = None
 
+    def __post_init__(self) -> None:
+        # Messages quote bank text: keep each one line, with no control character left raw.
+        object.__setattr__(self, "message", visible(self.message, one_line=True))
+
     def format(self) -> str:
         """The gcc-style line: ``file:line:col: severity: message``."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        file = visible(self.file, one_line=True)
+        return f"{file}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
         """The fields as a JSON-ready mapping (``validate --format json``, the cache)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quizapp.core.text import CONTROLS
+
 
 class ImportFormatError(ValueError):
     """The text cannot be read in the requested format at all (nothing to convert)."""
@@ -89,7 +91,7 @@ def image_placeholders(text: str) -> str:
 
 # Cc (C0, DEL, C1) other than tab and newline, lone surrogates, and the two non-characters
 # YAML refuses; a regex, because a per-character loop costs more than the whole import.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile(f"[{CONTROLS}\ud800-\udfff\ufffe\uffff]")
 
 
 def control_character(text: str) -> str | None:

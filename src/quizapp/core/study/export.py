@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from quizapp.core.bank.library import BankUnavailableError, Library
 from quizapp.core.bank.models import Question
 from quizapp.core.exam.selection import fingerprint
 from quizapp.core.study.notebook import Entry, order_key
+from quizapp.core.text import json_text, visible
 
 Format = Literal["md", "csv", "json"]
 LETTERS = string.ascii_uppercase
@@ -92,7 +92,7 @@ def as_dict(sheet: Sheet) -> dict[str, Any]:
 
 def to_json(sheets: Sequence[Sheet]) -> str:
     """A JSON list, one object per entry."""
-    return json.dumps([as_dict(s) for s in sheets], indent=2, ensure_ascii=False) + "\n"
+    return json_text([as_dict(s) for s in sheets]) + "\n"
 
 
 def _front(sheet: Sheet) -> str:
@@ -211,9 +211,9 @@ def build_sheets(entries: Iterable[Entry], library: Library, now: datetime) -> l
 
 
 def render(sheets: Sequence[Sheet], fmt: Format, now: datetime) -> str:
-    """The export in ``fmt``."""
+    """The export in ``fmt``, with any control character from a bank or a note shown escaped."""
     if fmt == "json":
         return to_json(sheets)
     if fmt == "csv":
-        return to_csv(sheets)
-    return to_markdown(sheets, now)
+        return visible(to_csv(sheets))
+    return visible(to_markdown(sheets, now))

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from quizapp.core.bank.library import Library
 from quizapp.core.importers.provenance import imported_source
+from quizapp.core.text import visible
 from quizapp.tui.widgets.keybar import KeyBar
 
 
@@ -60,7 +61,8 @@ class BanksScreen(Screen[None]):
             yield Static(title if problems else "No problems found.", classes="section-title")
             for p in problems:
                 mark = "✗ error" if p.severity == "error" else "! warning"
-                line = Text(f"{mark}  {short_path(p.file)}:{p.line}:{p.column}\n    {p.message}")
+                where = visible(short_path(p.file), one_line=True)  # a file name can hold ESC
+                line = Text(f"{mark}  {where}:{p.line}:{p.column}\n    {p.message}")
                 yield Static(line, classes=f"problem {p.severity}")
         yield KeyBar()
 
@@ -72,10 +74,10 @@ class BanksScreen(Screen[None]):
             source = bank_source(bank.path)
             title = f"{bank.title} (imported from {source})" if source else bank.title
             table.add_row(
-                Text(bank.id),
+                Text(visible(bank.id, one_line=True)),
                 str(len(self.library.by_bank[bank.id])),
                 str(len(self.library.topic_counts(bank.id))),
-                Text(title),
+                Text(visible(title, one_line=True)),
                 key=bank.id,
             )
         table.focus()

@@ -17,6 +17,7 @@ from quizapp.core.bank.library import Library
 from quizapp.core.exam.options import StartOptions
 from quizapp.core.exam.selection import custom_exam
 from quizapp.core.exam.session import Mode
+from quizapp.core.text import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +61,14 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
             with Horizontal(id="custom-lists"):
                 yield SelectionList[str](
                     *[
-                        (Text(f"{b.id} ({len(self.library.by_bank[b.id])})"), b.id)
+                        (Text(f"{visible(b.id)} ({len(self.library.by_bank[b.id])})"), b.id)
                         for b in self.library.banks.values()
                     ],
                     id="custom-banks",
                 )
                 yield SelectionList[str](
                     *[
-                        (Text(f"{t} ({len(keys)})"), t)
+                        (Text(f"{visible(t, one_line=True)} ({len(keys)})"), t)
                         for t, keys in sorted(self.library.by_topic.items())
                     ],
                     id="custom-topics",

@@ -16,6 +16,7 @@ from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.session import SessionError
+from quizapp.core.text import visible
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.tui.screens.confirm import ConfirmScreen, submit_message
@@ -122,7 +123,7 @@ class ExamScreen(Screen[None]):
         s = self.attempt.session
         status = self.query_one("#exam-status", Static)
         line = Text()
-        line.append(s.terms.title, style="bold")
+        line.append(visible(s.terms.title, one_line=True), style="bold")
         line.append(f"  ·  Question {s.current + 1} of {len(s.items)}")
         item, q = s.item, self.attempt.question()
         if (
@@ -153,7 +154,7 @@ class ExamScreen(Screen[None]):
         status.update(line)
         notice = self.query_one("#exam-notice", Static)
         notice.display = bool(self._message)
-        notice.update(Text(self._message))
+        notice.update(Text(visible(self._message)))
 
     def answer_view(self, q: Question | None) -> AnswerView:
         """The answer area for the current question; once checked, with each line's verdict."""

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from quizapp.context import AppContext
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
+from quizapp.core.text import visible
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.rowlist import RowList
 
@@ -110,9 +111,10 @@ class HomeScreen(Screen[None]):
             a = self.unfinished[0]
             left = f", {clock(a.minutes * 60 - a.elapsed)} left" if a.minutes else ""
             more = f" (+{len(self.unfinished) - 1} more)" if len(self.unfinished) > 1 else ""
+            title = visible(a.title, one_line=True)  # from the database
             line.update(
                 Text(
-                    f"▶ Unfinished {a.mode}: {a.title} — {a.answered} of {a.total} answered{left}."
+                    f"▶ Unfinished {a.mode}: {title} — {a.answered} of {a.total} answered{left}."
                     f" Press r to resume{more}.",
                     style="bold",
                 )
@@ -129,7 +131,7 @@ class HomeScreen(Screen[None]):
         weakest = sorted((t.mastery(now), t.topic) for t in study.topics())[:3]
         if weakest:
             text.append("\nWeakest topics: ", style="bold")
-            text.append(", ".join(f"{topic} {m:.0%}" for m, topic in weakest))
+            text.append(visible(", ".join(f"{topic} {m:.0%}" for m, topic in weakest)))
         n_banks, n_q = len(self.library.banks), len(self.library.questions)
         text.append(f"\n{n_banks} banks · {n_q} questions · press b for the list")
         text.append("\nAdaptive passes " + ("on" if self.adaptive else "off"), style="bold")

@@ -22,6 +22,7 @@ from quizapp.core.bank.library import LibraryQuestion
 from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, build_sheets, entry_markdown, render
 from quizapp.core.study.notebook import Entry, Summary, order_key
+from quizapp.core.text import visible
 from quizapp.service.exams import ExamService
 from quizapp.storage.study import NotebookCounts
 from quizapp.tui import collector
@@ -274,6 +275,7 @@ class NotebookScreen(Screen[None]):
             ("bank", self.filters["bank"] or "any"),
             ("topic", self.filters["topic"] or "any"),
         ):
+            shown = visible(shown, one_line=True)  # bank and topic names from the database
             label = Text.assemble((f"{name} ({name[0]}): ", "dim"), shown)  # bank text as text
             self.query_one(f"#nb-{name}", Static).update(label)
 

@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizapp.core.text import visible
+
 
 class PickScreen(ModalScreen[str | None]):
     """Lists ``(label, value)`` choices; enter picks one, escape keeps the current one."""
@@ -46,7 +48,10 @@ class PickScreen(ModalScreen[str | None]):
         """The title and the choices (labels are shown as text, never markup)."""
         with Vertical():
             yield Static(Text(self.title_text, style="bold"))
-            yield OptionList(*(Option(Text(label)) for label, _ in self.choices))
+            # Labels come from the database (topics, banks): escapes shown, never sent.
+            yield OptionList(
+                *(Option(Text(visible(label, one_line=True))) for label, _ in self.choices)
+            )
 
     def on_mount(self) -> None:
         """Start on the current choice."""

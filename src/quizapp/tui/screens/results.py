@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.core.exam.clock import clock
+from quizapp.core.text import visible
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.tui.widgets.keybar import KeyBar
@@ -51,7 +52,7 @@ class ResultsScreen(Screen[None]):
         s, res = self.attempt.session, self.result
         out = Text()
         verdict = "PASS" if res.passed else "FAIL"
-        out.append(f"{s.terms.title}\n", style="bold")
+        out.append(f"{visible(s.terms.title, one_line=True)}\n", style="bold")
         out.append(
             f"{'✓' if res.passed else '✗'} {verdict}",
             style="bold green" if res.passed else "bold red",
@@ -68,7 +69,7 @@ class ResultsScreen(Screen[None]):
         weak = sorted((t for t in res.topics if t.correct < t.total), key=lambda t: t.percent)
         if weak:
             out.append("\nTopics missed: ")
-            out.append(", ".join(f"{t.name} ({t.correct}/{t.total})" for t in weak[:6]))
+            out.append(visible(", ".join(f"{t.name} ({t.correct}/{t.total})" for t in weak[:6])))
         now = self.attempt.now()
         here = {item.topic for item in s.items}
         mastery = sorted(
@@ -76,7 +77,7 @@ class ResultsScreen(Screen[None]):
         )
         if mastery:
             out.append("\nTopic mastery now (weakest first): ")
-            out.append(", ".join(f"{topic} {m:.0%}" for m, topic in mastery[:6]))
+            out.append(visible(", ".join(f"{topic} {m:.0%}" for m, topic in mastery[:6])))
         missed = sum(1 for i in res.missed if s.answered(i))
         if missed and s.mode != "review":
             out.append(f"\n{missed} wrong answer(s) went into the notebook.", style="bold")
@@ -88,7 +89,12 @@ class ResultsScreen(Screen[None]):
         domains.add_columns("Domain", "Correct", "Percent", "Assessment")
         for d in self.result.domains:
             word = "✓ Meets competencies" if d.meets else "✗ Needs improvement"
-            domains.add_row(Text(d.name), f"{d.correct}/{d.total}", f"{d.percent:.0f}%", word)
+            domains.add_row(
+                Text(visible(d.name, one_line=True)),
+                f"{d.correct}/{d.total}",
+                f"{d.percent:.0f}%",
+                word,
+            )
         table = self.query_one("#results-questions", DataTable)
         table.add_columns("#", "Result", "Topic", "Your answer", "Right answer")
         s = self.attempt.session
@@ -98,7 +104,7 @@ class ResultsScreen(Screen[None]):
             table.add_row(
                 str(i + 1),
                 "✓ right" if ok else ("✗ wrong" if s.answered(i) else "✗ unanswered"),
-                Text(item.topic),
+                Text(visible(item.topic, one_line=True)),
                 view.mine if view is not None else "—",
                 view.right_answer if view is not None else "—",
             )

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.core.exam.session import Session
+from quizapp.core.text import visible
 from quizapp.tui.widgets.keybar import KeyBar
 
 Filter = Literal["all", "unanswered", "flagged"]
@@ -70,8 +71,8 @@ class ReviewScreen(Screen[int | str | None]):
                 str(i + 1),
                 state,
                 "⚑ flagged" if r.flagged else "",
-                Text(item.topic),
-                Text(first[:70]),
+                Text(visible(item.topic, one_line=True)),
+                Text(visible(first[:70], one_line=True)),
             )
             self.rows.append(i)
         open_ = len(s.items) - s.answered_count

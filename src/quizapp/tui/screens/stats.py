@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
 from quizapp.core.exam.clock import clock
+from quizapp.core.text import visible
 from quizapp.service.exams import ExamService
 from quizapp.tui.widgets.keybar import KeyBar
 
@@ -61,7 +62,7 @@ class StatsScreen(Screen[None]):
             score = f"{a.scaled_score} {verdict}" if a.has_verdict else "—"
             attempts.add_row(
                 str(a.id),
-                Text(a.title),
+                Text(visible(a.title, one_line=True)),
                 a.mode,
                 a.status.replace("_", " "),
                 score,
@@ -72,7 +73,11 @@ class StatsScreen(Screen[None]):
         topics = self.query_one("#stats-topics", DataTable)
         topics.add_columns("Mastery", "Right", "Topic")
         for t in sorted(ctx.study.topics(), key=lambda t: t.mastery(now)):
-            topics.add_row(f"{t.mastery(now):.0%}", f"{t.correct}/{t.answered}", Text(t.topic))
+            topics.add_row(
+                f"{t.mastery(now):.0%}",
+                f"{t.correct}/{t.answered}",
+                Text(visible(t.topic, one_line=True)),
+            )
         if not attempts.row_count:
             attempts.add_row(
                 "", Text("No attempts yet: start one from the home screen."), "", "", "", "", "", ""

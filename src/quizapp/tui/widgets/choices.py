@@ -11,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from quizapp.core.text import visible
+
 LETTERS = string.ascii_uppercase
 Verdict = Literal["right", "wrong", "missed"] | None
 
@@ -82,7 +84,7 @@ def render_view(view: AnswerView) -> Group:
         style = "reverse" if here else ""
         body = Text()
         body_style = "strike dim" if row.struck else ("bold" if row.selected else "")
-        body.append(row.text, style=body_style)
+        body.append(visible(row.text), style=body_style)
         if row.struck:
             body.append("  (struck out)", style="dim")
         if row.verdict == "right":
@@ -93,7 +95,7 @@ def render_view(view: AnswerView) -> Group:
             body.append("  ✓ correct, not picked", style="bold yellow")
         if row.note:
             body.append("\n")
-            body.append(row.note, style="italic")
+            body.append(visible(row.note), style="italic")
         grid.add_row(Text(head, style=style), body)
     parts.append(grid)
     if view.matches:
@@ -101,6 +103,6 @@ def render_view(view: AnswerView) -> Group:
         matches.add_column(no_wrap=True)
         matches.add_column(ratio=1)
         for i, match in enumerate(view.matches):
-            matches.add_row(f"   {LETTERS[i]}.", Text(match))
+            matches.add_row(f"   {LETTERS[i]}.", Text(visible(match)))
         parts += [Text("Matches:", style="dim"), matches]
     return Group(*parts)

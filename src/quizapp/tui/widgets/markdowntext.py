@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.markdown import Markdown as RichMarkdown
 from textual.widgets import Static
 
+from quizapp.core.text import visible
 from quizapp.tui.rendered import RenderedOnce
 
 
@@ -30,4 +31,5 @@ class MarkdownText(Static):
     def show(self, text: str) -> None:
         """Replace the Markdown shown."""
         self.source = text
-        self.update(RenderedOnce(RichMarkdown(text, hyperlinks=False)))
+        # Bank and database text: a raw ESC would reach the terminal through Rich.
+        self.update(RenderedOnce(RichMarkdown(visible(text), hyperlinks=False)))

@@ -14,7 +14,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-# Cells are shown as plain text on one line: control characters would break the line.
+from quizapp.core.text import visible
+
+# Cells are shown as plain text on one line: tabs and newlines would break the line.
 _FLAT = dict.fromkeys([*range(32), 127], " ")
 
 
@@ -186,5 +188,6 @@ class RowList(ScrollView, can_focus=True):
         parts = []
         for (_, w), cell in zip(self.columns, cells, strict=False):
             size = w if w is not None else max(1, width - fixed)
-            parts.append(set_cell_size(" " + cell.translate(_FLAT), size + 1))
+            shown = visible(cell).translate(_FLAT)  # database text: ESC shows as \x1b
+            parts.append(set_cell_size(" " + shown, size + 1))
         return set_cell_size("".join(parts), width)
