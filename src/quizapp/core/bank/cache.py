@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizapp.core.bank.examspec import exam_from_dict
 from quizapp.core.bank.problems import Problem
+from quizapp.core.bank.source import SourceError, read_capped
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 # bank that fails there is read from its YAML file again (see ``LoadedBank.file``).
 
 FORMAT = 2
+#: Far above any real cache (about the size of the YAML it holds); larger is ignored unread.
+CACHE_MAX_BYTES = 512 * 1024 * 1024
 _Entries = dict[str, dict[str, Any]]
 
 
@@ -42,8 +45,8 @@ class BankCache:
     def read(self) -> _Entries:
         """The stored entries; an unreadable, damaged or stale cache reads as empty."""
         try:
-            stored = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+            stored = json.loads(read_capped(self.path, CACHE_MAX_BYTES))
+        except (SourceError, ValueError):
             return {}
         if (
             not isinstance(stored, dict)

@@ -226,8 +226,11 @@ class Library:
 
 
 def discover(root: Path) -> list[Path]:
-    """Every ``.yaml``/``.yml`` file under ``root`` (or ``root`` itself), in a stable order."""
-    if root.is_file():
+    """Every ``.yaml``/``.yml`` file under ``root`` (or ``root`` itself), in a stable order.
+
+    Anything but a folder is returned as it is, so reading it reports what it is (a FIFO, ...).
+    """
+    if not root.is_dir():
         return [root]
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):

@@ -1,0 +1,100 @@
+"""FIFOs, devices, links and unreadable folders where quizapp reads and writes files."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import GOOD_BANK
+
+# A regression must fail, not hang the suite or eat the machine's memory: a blocked read or
+# write is killed after TIMEOUT seconds, and reading /dev/zero whole stops at MEMORY bytes.
+TIMEOUT = 20
+MEMORY = 2 * 1024**3
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+
+
+def quizapp(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QUIZAPP_HOME": str(home)}
+    env.pop("QUIZAPP_BANKS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "quizapp", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=TIMEOUT,
+        preexec_fn=_limit,
+    )
+
+
+def _limit() -> None:
+    import resource  # POSIX only, like the FIFOs
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+@pytest.fixture
+def banks(tmp_path: Path) -> Path:
+    """A banks folder with one good bank, a FIFO and a link to /dev/zero, all named .yaml."""
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "good.yaml").write_text(GOOD_BANK)
+    os.mkfifo(folder / "fifo.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    return folder
+
+
+def test_validate_reports_a_fifo_and_a_dev_zero_link_without_blocking(
+    banks: Path, tmp_path: Path, isolated_home: Path
+) -> None:
+    result = quizapp(isolated_home, tmp_path, "validate", str(banks))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{banks / 'fifo.yaml'}:1:1: error: not a regular file" in lines
+    assert f"{banks / 'zero.yaml'}:1:1: error: not a regular file" in lines
+    assert "1 banks (2 questions), 0 exams: 2 errors" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_fifo_named_on_the_command_line_is_reported(tmp_path: Path, isolated_home: Path) -> None:
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    result = quizapp(isolated_home, tmp_path, "validate", str(fifo))
+    assert result.returncode == 1
+    assert f"{fifo}:1:1: error: not a regular file" in result.stdout
+
+
+def test_banks_loads_the_rest_through_the_cache_twice(
+    banks: Path, tmp_path: Path, isolated_home: Path
+) -> None:
+    for _ in range(2):  # the first run fills the cache, the second reads it
+        result = quizapp(isolated_home, tmp_path, "--no-bundled", "--banks", str(banks), "banks")
+        assert "demo" in result.stdout
+        assert result.stdout.count("not a regular file") == 2
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_special_cache_file_is_ignored_and_replaced(
+    kind: str, banks: Path, tmp_path: Path, isolated_home: Path
+) -> None:
+    (banks / "fifo.yaml").unlink()
+    (banks / "zero.yaml").unlink()
+    cache = isolated_home / "cache" / "banks.json"
+    cache.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(cache)
+    else:
+        cache.symlink_to("/dev/zero")
+    result = quizapp(isolated_home, tmp_path, "--no-bundled", "--banks", str(banks), "banks")
+    assert result.returncode == 0, result.stderr
+    assert "demo" in result.stdout
+    assert stat.S_ISREG(cache.lstat().st_mode)  # rebuilt as a file of its own
