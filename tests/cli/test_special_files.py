@@ -98,3 +98,18 @@ def test_a_special_cache_file_is_ignored_and_replaced(
     assert result.returncode == 0, result.stderr
     assert "demo" in result.stdout
     assert stat.S_ISREG(cache.lstat().st_mode)  # rebuilt as a file of its own
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_validate_reports_an_unreadable_folder(tmp_path: Path, isolated_home: Path) -> None:
+    folder = tmp_path / "banks"
+    locked = folder / "locked"
+    locked.mkdir(parents=True)
+    (locked / "a.yaml").write_text(GOOD_BANK)
+    locked.chmod(0)
+    try:
+        result = quizapp(isolated_home, tmp_path, "validate", str(folder))
+    finally:
+        locked.chmod(0o700)
+    assert result.returncode == 1
+    assert f"{locked}:1:1: error: cannot read folder: Permission denied" in result.stdout
