@@ -20,7 +20,9 @@ MEMORY = 2 * 1024**3
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 
 
-def quizapp(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def quizapp(
+    home: Path, cwd: Path, *args: str, umask: int | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QUIZAPP_HOME": str(home)}
     env.pop("QUIZAPP_BANKS", None)
     return subprocess.run(
@@ -31,14 +33,16 @@ def quizapp(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[st
         env=env,
         stdin=subprocess.DEVNULL,
         timeout=TIMEOUT,
-        preexec_fn=_limit,
+        preexec_fn=lambda: _limit(umask),
     )
 
 
-def _limit() -> None:
+def _limit(umask: int | None) -> None:
     import resource  # POSIX only, like the FIFOs
 
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    if umask is not None:
+        os.umask(umask)
 
 
 @pytest.fixture
@@ -113,3 +117,66 @@ def test_validate_reports_an_unreadable_folder(tmp_path: Path, isolated_home: Pa
         locked.chmod(0o700)
     assert result.returncode == 1
     assert f"{locked}:1:1: error: cannot read folder: Permission denied" in result.stdout
+
+
+def test_export_streams_into_a_fifo_and_leaves_it_a_fifo(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    fifo = tmp_path / "notes.json"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader waiting, so no one blocks
+    try:
+        result = quizapp(
+            isolated_home, tmp_path, "notebook", "export", "--format", "json", "-o", str(fifo)
+        )
+        got = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert result.returncode == 0, result.stderr
+    assert got == b"[]\n"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_export_follows_a_symlink_and_keeps_the_link_and_the_mode(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real.name)
+    result = quizapp(
+        isolated_home, tmp_path, "notebook", "export", "--format", "json", "-o", str(link)
+    )
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.readlink() == Path(real.name)
+    assert real.read_text() == "[]\n"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_a_new_export_gets_the_umask(
+    umask: int, mode: int, tmp_path: Path, isolated_home: Path
+) -> None:
+    out = tmp_path / "notes.md"
+    result = quizapp(isolated_home, tmp_path, "notebook", "export", "-o", str(out), umask=umask)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+
+
+def test_export_writes_a_device_as_a_stream(tmp_path: Path, isolated_home: Path) -> None:
+    if os.geteuid() == 0:  # a null device of our own, never the machine's /dev/null
+        device = tmp_path / "null"
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    else:
+        device = Path(os.devnull)
+    result = quizapp(isolated_home, tmp_path, "notebook", "export", "-o", str(device))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+def test_export_to_dash_prints(tmp_path: Path, isolated_home: Path) -> None:
+    result = quizapp(isolated_home, tmp_path, "notebook", "export", "--format", "json", "-o", "-")
+    assert (result.returncode, result.stdout) == (0, "[]\n")
+    assert not (tmp_path / "-").exists()
