@@ -255,6 +255,78 @@ MUTATIONS = [
         'return self.mode == "exam" and self.status in ("submitted", "expired")',
         'return self.mode != "review"',
     ),
+    Mutation(
+        "a FIFO or a device is read as a bank",
+        "src/quizapp/core/bank/source.py",
+        "        if not stat.S_ISREG(st.st_mode):\n",
+        "        if False:\n",
+    ),
+    Mutation(
+        "a bank FIFO is opened blocking",
+        "src/quizapp/core/bank/source.py",
+        'flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) |',
+        "flags = os.O_RDONLY |",
+    ),
+    Mutation(
+        "a file is read past its size cap",
+        "src/quizapp/core/bank/source.py",
+        "    if left <= 0:  # more than the size said",
+        "    if False:  # more than the size said",
+    ),
+    Mutation(
+        "the cache file is read whole, whatever it is",
+        "src/quizapp/core/bank/cache.py",
+        "json.loads(read_capped(self.path, CACHE_MAX_BYTES))",
+        "json.loads(self.path.read_bytes())",
+    ),
+    Mutation(
+        "a FIFO named on the command line is walked as a folder",
+        "src/quizapp/core/bank/library.py",
+        "    if not root.is_dir():\n",
+        "    if root.is_file():\n",
+    ),
+    Mutation(
+        "an unreadable folder is skipped silently",
+        "src/quizapp/core/bank/library.py",
+        "os.walk(root, onerror=unreadable)",
+        "os.walk(root)",
+    ),
+    Mutation(
+        "the cache trusts an entry whatever the file holds",
+        "src/quizapp/core/bank/cache.py",
+        'entry.get("sha256") == digest',
+        'entry.get("sha256") is not None',
+    ),
+    Mutation(
+        "export replaces a FIFO or a device with a file",
+        "src/quizapp/files.py",
+        "    if stat.S_ISREG(mode):\n",
+        "    if True:\n",
+    ),
+    Mutation(
+        "export replaces a symlink with a file",
+        "src/quizapp/files.py",
+        "    target = Path(os.path.realpath(target))\n",
+        "",
+    ),
+    Mutation(
+        "a new export ignores the umask",
+        "src/quizapp/files.py",
+        "fd = os.open(tmp, _NEW, 0o666)",
+        "fd = os.open(tmp, _NEW, 0o600)",
+    ),
+    Mutation(
+        "export resets the mode of the file it replaces",
+        "src/quizapp/files.py",
+        "write_atomically(target, text, mode=stat.S_IMODE(mode))",
+        "write_atomically(target, text)",
+    ),
+    Mutation(
+        "export -o - writes a file named -",
+        "src/quizapp/cli.py",
+        'if output is None or output == "-":',
+        "if output is None:",
+    ),
 ]
 
 
