@@ -271,19 +271,19 @@ def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
-    """Write the notebook in ``fmt`` to ``output`` (atomically) or to stdout."""
+    """Write the notebook in ``fmt`` to ``output`` (see ``write_output``) or to stdout."""
     from quizapp.core.study.export import build_sheets, render
 
     now = ctx.clock()
     text = render(build_sheets(ctx.study.entries(), ctx.library, now), fmt, now)  # type: ignore[arg-type]
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(text)
         return 0
-    from quizapp.files import write_atomically
+    from quizapp.files import write_output
 
     target = Path(output)
     try:
-        write_atomically(target, text)
+        write_output(target, text)
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
     print(f"wrote {visible(str(target), one_line=True)}", file=sys.stderr)

@@ -63,7 +63,7 @@ def test_another_version_ignores_the_cache(banks: Path, tmp_path: Path) -> None:
         lambda b: b[: len(b) // 2],  # truncated
         lambda b: b"\x80\x04\x95 not json",  # a pickle-looking file is just garbage to us
         lambda b: b.replace(b'"topic":"Lambda limits"', b'"topic":7'),  # the index's own fields
-        lambda b: b.replace(b'"format":2', b'"format":1'),
+        lambda b: b.replace(b'"format":3', b'"format":2'),
     ],
 )
 def test_an_unreadable_cache_is_ignored_and_rebuilt(banks: Path, tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
@@ -139,3 +139,21 @@ def test_exams_load_from_the_cache_and_a_damaged_entry_is_read_again(
     reread = load_library([banks], again)
     assert again.misses == 1
     assert reread.exams["mini"].exam.questions == 2
+
+
+def test_a_same_size_edit_with_its_mtime_restored_is_not_served_stale(
+    banks: Path, tmp_path: Path
+) -> None:
+    cache_file = tmp_path / "banks.json"
+    load_library([banks], BankCache(cache_file, "1.0"))
+    edited = banks / "a.yaml"
+    st = edited.stat()
+    text = edited.read_text()
+    assert "answer: [A, D]" in text
+    edited.write_text(text.replace("answer: [A, D]", "answer: [B, D]"))  # same size
+    os.utime(edited, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (edited.stat().st_size, edited.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    cache = BankCache(cache_file, "1.0")
+    library = load_library([banks], cache)
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert library.questions["demo/q2"].question.correct == (1, 3)

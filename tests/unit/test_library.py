@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import os
 from pathlib import Path
 
+from quizapp.cli import cmd_validate
 from quizapp.context import make_context
 from quizapp.core.bank.library import load_library
 from tests.helpers import GOOD_BANK
@@ -68,3 +71,21 @@ def test_the_bundled_library_loads_cleanly() -> None:
         library.banks
     )
     assert [p.format() for p in library.problems if p.severity == "error"] == []
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.yaml").write_text(GOOD_BANK)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.yaml").write_text(GOOD_BANK.replace("id: demo", "id: other"))
+    scandir = os.scandir
+
+    def refuse(path):  # type: ignore[no-untyped-def]
+        if Path(path) == locked:  # what chmod 000 does for anyone but root
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    out = io.StringIO()
+    assert cmd_validate([str(tmp_path)], fmt="text", strict=False, out=out) == 1
+    assert out.getvalue() == f"{locked}:1:1: error: cannot read folder: Permission denied\n"

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank.source import MAX_BYTES, Mark, SourceError, decode, parse, read_text
+from quizapp.core.bank.source import (
+    MAX_BYTES,
+    Mark,
+    SourceError,
+    decode,
+    parse,
+    read_capped,
+    read_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -186,3 +195,20 @@ def test_a_file_over_20_mb_is_refused_before_reading(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="the limit is 20 MB"):
         read_text(big)
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_a_file_whose_size_reads_zero_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
+    link = tmp_path / "status.yaml"  # a regular file of size 0 that holds far more than 10 bytes
+    link.symlink_to("/proc/self/status")
+    assert link.stat().st_size == 0
+    with pytest.raises(SourceError, match="over the 0 MB limit"):
+        read_capped(link, 10)
+    assert read_capped(link, 1 << 20).startswith(b"Name:")
+
+
+def test_a_special_file_is_refused_without_reading(tmp_path: Path) -> None:
+    link = tmp_path / "zero.yaml"
+    link.symlink_to(os.devnull)
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_text(link)

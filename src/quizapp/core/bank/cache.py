@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizapp.core.bank.examspec import exam_from_dict
 from quizapp.core.bank.problems import Problem
+from quizapp.core.bank.source import MAX_BYTES, SourceError, read_capped
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
@@ -20,9 +22,13 @@ if TYPE_CHECKING:
 # The cache is plain JSON (never pickle), so a foreign or damaged cache file can at worst be
 # ignored; it can never run code. A hit indexes the bank straight from the cached data; the
 # bank's models are validated from that data the first time a question of it is used, and a
-# bank that fails there is read from its YAML file again (see ``LoadedBank.file``).
+# bank that fails there is read from its YAML file again (see ``LoadedBank.file``). An entry is
+# used only while the SHA-256 of the file's bytes matches, so no edit, whatever its size and
+# mtime, is ever served stale (reading and hashing 14 MB takes about 9 ms).
 
-FORMAT = 2
+FORMAT = 3
+#: Far above any real cache (about the size of the YAML it holds); larger is ignored unread.
+CACHE_MAX_BYTES = 512 * 1024 * 1024
 _Entries = dict[str, dict[str, Any]]
 
 
@@ -31,7 +37,7 @@ class DamagedEntryError(Exception):
 
 
 class BankCache:
-    """Loaded files keyed by path, size, mtime and quizapp version, stored at ``path``."""
+    """Loaded files keyed by path, content hash and quizapp version, stored at ``path``."""
 
     def __init__(self, path: Path, version: str) -> None:
         self.path = path
@@ -42,8 +48,8 @@ class BankCache:
     def read(self) -> _Entries:
         """The stored entries; an unreadable, damaged or stale cache reads as empty."""
         try:
-            stored = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+            stored = json.loads(read_capped(self.path, CACHE_MAX_BYTES))
+        except (SourceError, ValueError):
             return {}
         if (
             not isinstance(stored, dict)
@@ -64,16 +70,13 @@ class BankCache:
         for path in files:
             key = str(path)
             try:
-                st = path.stat()
-            except OSError:
+                data = read_capped(path, MAX_BYTES)
+            except SourceError:
                 collect(library, _load(path))  # reports the problem
                 continue
+            digest = hashlib.sha256(data).hexdigest()
             entry = entries.get(key)
-            if (
-                isinstance(entry, dict)
-                and entry.get("size") == st.st_size
-                and entry.get("mtime_ns") == st.st_mtime_ns
-            ):
+            if isinstance(entry, dict) and entry.get("sha256") == digest:
                 try:
                     _restore(library, key, entry)
                 except DamagedEntryError:
@@ -83,11 +86,10 @@ class BankCache:
                     continue
             self.misses += 1
             changed = True
-            result = _load(path)
+            result = _load(path, data)  # the bytes just hashed, so the entry matches its hash
             collect(library, result)
             entries[key] = {
-                "size": st.st_size,
-                "mtime_ns": st.st_mtime_ns,
+                "sha256": digest,
                 **result.model_dump(mode="json", exclude={"path"}, exclude_defaults=True),
             }
         if changed:
@@ -141,11 +143,11 @@ def _restore(library: Library, path: str, entry: dict[str, Any]) -> None:
         add_exam(library, path, info)
 
 
-def _load(path: Path) -> LoadedFile:
-    """Read a file that changed (this is when pydantic is first imported)."""
-    from quizapp.core.bank.loader import load_file
+def _load(path: Path, data: bytes | None = None) -> LoadedFile:
+    """Load a file that changed from ``data`` (or read it); this is when pydantic is imported."""
+    from quizapp.core.bank.loader import load_data, load_file
 
-    return load_file(path)
+    return load_file(path) if data is None else load_data(data, str(path))
 
 
 def _index(questions: Any, path: str) -> Iterator[tuple[str, str, str | None, tuple[str, ...]]]:

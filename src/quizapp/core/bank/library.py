@@ -225,12 +225,25 @@ class Library:
         return counts
 
 
-def discover(root: Path) -> list[Path]:
-    """Every ``.yaml``/``.yml`` file under ``root`` (or ``root`` itself), in a stable order."""
-    if root.is_file():
+def discover(root: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Every ``.yaml``/``.yml`` file under ``root`` (or ``root`` itself), in a stable order.
+
+    A folder that cannot be listed is added to ``problems``; anything but a folder is returned
+    as it is, so reading it reports what it is (a FIFO, a device, ...).
+    """
+    if not root.is_dir():
         return [root]
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            where = str(exc.filename or root)
+            message = f"cannot read folder: {exc.strerror or exc}"
+            problems.append(
+                Problem(file=where, line=1, column=1, severity="error", message=message)
+            )
+
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         found.extend(Path(dirpath, f) for f in sorted(filenames) if f.endswith(SUFFIXES))
     return found
@@ -252,7 +265,7 @@ def load_library(roots: Sequence[Path], cache: BankCache | None = None) -> Libra
                 )
             )
             continue
-        files.extend(discover(root))
+        files.extend(discover(root, library.problems))
     if cache is not None:
         cache.load_into(library, files)
     else:

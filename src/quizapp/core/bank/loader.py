@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 from quizapp.core.bank.models import MAX_TEXT, BankFile, ExamFile, Question
 from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.rules import Issue, Path, did_you_mean, question_issues
-from quizapp.core.bank.source import Mark, Positions, SourceError, parse, read_text
+from quizapp.core.bank.source import Mark, Positions, SourceError, decode, parse, read_text
 from quizapp.core.text import first_control
 
 Kind = Literal["bank", "exam"]
@@ -49,6 +49,15 @@ def load_file(path: FsPath, name: str | None = None) -> LoadedFile:
     except SourceError as exc:
         return LoadedFile(path=shown, problems=_source_problems(shown, exc))
     return load_text(text, shown)
+
+
+def load_data(data: bytes, name: str) -> LoadedFile:
+    """Decode, parse and validate the bytes of a file already read (by the cache)."""
+    try:
+        text = decode(data)
+    except SourceError as exc:
+        return LoadedFile(path=name, problems=_source_problems(name, exc))
+    return load_text(text, name)
 
 
 def load_text(text: str, name: str) -> LoadedFile:

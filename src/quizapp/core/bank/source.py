@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -50,19 +52,50 @@ class Positions:
 
 
 def read_text(path: FsPath) -> str:
-    """Read a bank file as UTF-8, refusing oversize files before reading them."""
+    """Read a bank file as UTF-8, refusing special and oversize files (see :func:`read_capped`)."""
+    return decode(read_capped(path, MAX_BYTES))
+
+
+def read_capped(path: FsPath, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, never reading more than ``limit`` + 1 of them.
+
+    The file is opened first and checked on its descriptor, so a FIFO cannot block (it is opened
+    non-blocking) and a link to ``/dev/zero`` or a ``/proc`` file, whose size reads 0, cannot slip
+    past the limit.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise SourceError([(Mark(1, 1), f"cannot read file: {exc.strerror}")]) from None
-    if size > MAX_BYTES:
-        mb = size / 1024 / 1024
-        raise SourceError([(Mark(1, 1), f"file is {mb:.1f} MB; the limit is 20 MB")])
+    chunks: list[bytes] = []
+    left = limit + 1
     try:
-        data = path.read_bytes()
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceError([(Mark(1, 1), "not a regular file")])
+        if st.st_size > limit:
+            raise SourceError([(Mark(1, 1), _too_big(st.st_size, limit))])
+        step = st.st_size + 1  # the whole file in one read, unless its size lied
+        while left > 0:
+            chunk = os.read(fd, min(left, step))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+            step = 1 << 20
     except OSError as exc:
         raise SourceError([(Mark(1, 1), f"cannot read file: {exc.strerror}")]) from None
-    return decode(data)
+    finally:
+        os.close(fd)
+    if left <= 0:  # more than the size said: a file still growing, or one in /proc
+        raise SourceError([(Mark(1, 1), f"file is over the {limit / 1024 / 1024:.0f} MB limit")])
+    return b"".join(chunks)
+
+
+def _too_big(size: int, limit: int) -> str:
+    mb, cap = size / 1024 / 1024, limit / 1024 / 1024
+    return f"file is {mb:.1f} MB; the limit is {cap:.0f} MB"
 
 
 def decode(data: bytes) -> str:

@@ -380,13 +380,13 @@ class NotebookScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Write the notebook as a Markdown study sheet in the working folder."""
-        from quizapp.files import write_atomically
+        from quizapp.files import write_output
 
         target = Path.cwd() / "quizapp-notebook.md"
         now = self.context.clock()
         try:
             sheets = build_sheets(self.context.study.entries(), self.context.library, now)
-            write_atomically(target, render(sheets, "md", now))
+            write_output(target, render(sheets, "md", now))
         except OSError as exc:
             self.notify(f"Cannot write {target}: {exc.strerror}", severity="error", markup=False)
             return
