@@ -255,6 +255,66 @@ MUTATIONS = [
         'return self.mode == "exam" and self.status in ("submitted", "expired")',
         'return self.mode != "review"',
     ),
+    Mutation(
+        "claims never conflict in one process",
+        "src/quizapp/service/owners.py",
+        "if attempt_id in self._held:",
+        "if False:",
+    ),
+    Mutation(
+        "a second window shares the attempt (no file lock)",
+        "src/quizapp/locks.py",
+        "                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n",
+        "                pass\n",
+    ),
+    Mutation(
+        "the lock outlives a killed owner (a pid file, not a lock)",
+        "src/quizapp/locks.py",
+        "fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+        "(_ for _ in ()).throw(BlockingIOError) if _holder(fd) else fcntl.flock(fd, fcntl.LOCK_EX)",
+    ),
+    Mutation(
+        "leaving keeps the attempt owned",
+        ATT,
+        "        self._last_save = self._last_tick\n        self.release()\n",
+        "        self._last_save = self._last_tick\n",
+    ),
+    Mutation(
+        "study applied from a stale copy (the stored flag not re-read)",
+        ATT,
+        "if self.attempts.studied(self.id, position):",
+        "if False:",
+    ),
+    Mutation(
+        "a stale copy resets the studied flag",
+        "src/quizapp/storage/attempts.py",
+        '" studied = MAX(studied, excluded.studied)",',
+        '" studied = excluded.studied",',
+    ),
+    Mutation(
+        "a second submit rewrites the first (the status not re-read)",
+        ATT,
+        "if self._ended_elsewhere():  #",
+        "if False:  #",
+    ),
+    Mutation(
+        "a stale copy's answer lands on a finished attempt",
+        ATT,
+        "if self._ended_elsewhere():\n",
+        "if False:\n",
+    ),
+    Mutation(
+        "a stale copy's progress reopens a finished attempt",
+        "src/quizapp/storage/attempts.py",
+        "\" WHERE id = ? AND status = 'in_progress'\",",
+        '" WHERE id = ?",',
+    ),
+    Mutation(
+        "SIGTERM and SIGHUP kill the TUI on the spot",
+        "src/quizapp/tui/app.py",
+        "handle_signals=True",
+        "handle_signals=False",
+    ),
 ]
 
 
