@@ -200,6 +200,7 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
         raise UsageError(f"unknown exam '{args.exam_id}' (known: {known})")
     from quizapp.core.exam.options import StartOptions
     from quizapp.core.exam.session import SessionError
+    from quizapp.service.owners import AttemptInUseError
 
     mode: Mode = "practice" if args.practice else "exam"
     if args.set is not None:
@@ -222,6 +223,8 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
         opened = service.open(loaded.exam, mode, options, restart=args.restart)
     except SessionError as exc:
         raise UsageError(f"exam '{args.exam_id}': {exc} (no questions available)") from None
+    except AttemptInUseError as exc:
+        return _in_use(exc)
     if opened.conflict is not None:
         a = opened.conflict
         raise UsageError(
@@ -251,8 +254,13 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
     """Drill the due notebook entries (or the open drill), with feedback after each answer."""
+    from quizapp.service.owners import AttemptInUseError
+
     service = ctx.exams
-    attempt = service.drill(args.limit)
+    try:
+        attempt = service.drill(args.limit)
+    except AttemptInUseError as exc:
+        return _in_use(exc)
     if attempt is None:
         counts = ctx.study.counts(ctx.clock())
         print(
@@ -268,6 +276,12 @@ def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
     from quizapp.tui.app import run_app
 
     return run_app(ctx, attempt=attempt)
+
+
+def _in_use(exc: Exception) -> int:
+    """Another window owns the attempt: say so in one line; the attempt stays as it is."""
+    print(f"quizapp: error: {exc}", file=sys.stderr)
+    return 1
 
 
 def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:

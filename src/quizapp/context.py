@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from quizapp.storage.database import DB_NAME, Connection, connect
 
 if TYPE_CHECKING:
     from quizapp.service.exams import ExamService
+    from quizapp.service.owners import Owners
     from quizapp.storage.attempts import AttemptStore
     from quizapp.storage.study import StudyStore
 
@@ -106,7 +108,19 @@ class AppContext:
             now=self.clock,
             new_seed=self.new_seed,
             ticker=self.ticker,
+            owners=self.owners,
         )
+
+    @property
+    def owners(self) -> Owners:
+        """Who owns each attempt: a lock file per attempt, so two windows never share one."""
+        if sys.platform == "win32":  # no flock there: attempts are owned within one process
+            from quizapp.service.owners import LocalOwners
+
+            return LocalOwners()
+        from quizapp.locks import FileOwners
+
+        return FileOwners(self.data_dir / "locks")
 
     @property
     def library(self) -> Library:

@@ -290,5 +290,8 @@ class PlainExam:
 
 def run_plain(attempt: Attempt, stdin: TextIO, stdout: TextIO, *, resume_with: str) -> int:
     """Run ``attempt`` in plain mode; ``resume_with`` is said when input ends early."""
-    with attempt.lock:
-        return PlainExam(attempt, stdin, stdout, resume_with=resume_with).run()
+    try:
+        with attempt.lock:
+            return PlainExam(attempt, stdin, stdout, resume_with=resume_with).run()
+    finally:
+        attempt.release()

@@ -49,7 +49,9 @@ def _hostile_app(tmp_path: Path) -> QuizApp:
     assert step is not None
     ctx.study.save(step[0], new_miss=False)
     spec = ctx.library.exams["tui-exam"].exam
-    assert ctx.exams.open(spec, "exam", StartOptions()).attempt is not None
+    opened = ctx.exams.open(spec, "exam", StartOptions()).attempt
+    assert opened is not None
+    opened.leave()  # unfinished, and no longer owned by this process
     db = ctx.db
     db.execute("UPDATE attempts SET title = ?", ("Exam" + OSC52,))
     db.execute("UPDATE attempt_items SET topic = ?", ("Topic\x9b2J",))

@@ -15,6 +15,7 @@ from quizapp.core.exam.session import SessionError
 from quizapp.core.study import notebook, scheduler
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
+from quizapp.service.owners import AttemptInUseError
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import connect
 from quizapp.storage.study import StudyStore
@@ -233,7 +234,11 @@ def test_unfinished_attempts_resume_with_their_options_unless_others_are_given(
     assert same.attempt is not None
     assert same.attempt.session.attempt_id == first.session.attempt_id
     assert same.attempt.session.remaining() == 270
-    assert service.open(spec(service), "exam", StartOptions(minutes=5, seed=11)).resumed
+    same.attempt.leave()  # one window at a time: the next open resumes it again
+    given = service.open(spec(service), "exam", StartOptions(minutes=5, seed=11))
+    assert given.resumed
+    assert given.attempt is not None
+    given.attempt.leave()
     clash = service.open(spec(service), "exam", StartOptions(minutes=7, adaptive=False))
     assert clash.attempt is None
     assert clash.differences == ["--minutes", "--no-adapt"]
@@ -338,6 +343,7 @@ def test_a_drill_takes_the_longest_overdue_first_and_resumes(
     drill = service.drill(limit=2)
     assert drill is not None
     assert [it.key for it in drill.session.items] == ["b/q3", "b/q1"]
+    drill.leave()
     again = service.drill()
     assert again is not None
     assert again.session.attempt_id == drill.session.attempt_id
@@ -366,3 +372,76 @@ def test_the_resume_command_names_the_mode(service: ExamService, clock: Clock) -
     drill = service.drill()
     assert drill is not None
     assert service.resume_command(drill.session, plain=True) == "quizapp review --plain"
+
+
+def test_an_attempt_has_one_owner_until_it_is_left(service: ExamService) -> None:
+    first = _start(service, "exam")
+    with pytest.raises(AttemptInUseError, match=r"open in another quizapp window \(pid \d+\)"):
+        service.open(spec(service), "exam", StartOptions())
+    with pytest.raises(AttemptInUseError):
+        service.open(spec(service), "exam", StartOptions(), restart=True)  # nor taken from it
+    first.leave()
+    again = service.open(spec(service), "exam", StartOptions())
+    assert again.resumed
+
+
+def _copy(service: ExamService, attempt: Attempt) -> Attempt:
+    """A second copy of a stored attempt, as a stale window would hold it (no owner asked)."""
+    stored = service.attempts.load(attempt.id)
+    assert stored is not None
+    return Attempt(
+        stored,
+        service.attempts,
+        service.study,
+        service.library,
+        now=service.now,
+        ticker=service.ticker,
+    )
+
+
+def test_a_double_submit_keeps_the_first_and_counts_for_study_once(service: ExamService) -> None:
+    a = _start(service, "exam")
+    stale = _copy(service, a)
+    _pick(stale, right=True)  # saved while both copies were open; the first overwrites it
+    for pos in range(len(a.session.items)):
+        a.go(pos)
+        _pick(a, right=False)
+    a.submit()
+    stale.submit()
+    assert stale.session.status == "submitted"
+    assert stale.result().correct == 0  # the stored result, not the stale copy's
+    (summary,) = service.history_list()
+    assert (summary.answered, summary.correct) == (len(a.session.items), 0)
+    assert sum(t.answered for t in service.study.topics()) == len(a.session.items)
+    logs = service.attempts.conn.execute("SELECT COUNT(*) FROM review_logs").fetchone()[0]
+    assert logs == len(a.session.items)
+
+
+def test_a_stale_copy_cannot_change_a_finished_attempt(service: ExamService) -> None:
+    a = _start(service, "exam")
+    stale = _copy(service, a)
+    _pick(a, right=False)
+    a.submit()
+    stale.go(1)  # a progress write
+    (summary,) = service.history_list()
+    assert summary.status == "submitted"
+    _pick(stale, right=True)  # an answer write: the copy takes up the stored end instead
+    assert stale.session.status == "submitted"
+    (summary,) = service.history_list()
+    assert (summary.status, summary.answered, summary.correct) == ("submitted", 1, 0)
+
+
+def test_a_checked_answer_left_in_two_copies_counts_once(service: ExamService) -> None:
+    a = _start(service)
+    stale = _copy(service, a)
+    _pick(a, right=False)
+    a.check()
+    key = a.session.item.key
+    a.go(1)  # counted now
+    _pick(stale, right=False)
+    stale.check()
+    stale.go(1)  # the stored flag says it counted already
+    entry = service.study.entry(key)
+    assert entry is not None
+    assert entry.times_missed == 1
+    assert sum(t.answered for t in service.study.topics()) == 1

@@ -15,6 +15,7 @@ from quizapp.core.exam.scoring import Result, score_marks
 from quizapp.core.exam.selection import fingerprint
 from quizapp.core.exam.session import Session
 from quizapp.core.study import notebook
+from quizapp.service.owners import Claim
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import transaction
 from quizapp.storage.study import StudyStore
@@ -26,6 +27,8 @@ from quizapp.storage.study import StudyStore
 # end; with feedback (practice, retry, drill) when the user leaves a checked question, so that
 # "unsure" pressed after reading the feedback still counts. Each response remembers that it
 # was applied (``studied``) in the same transaction, which makes the moment happen only once.
+# The stored flags, not this copy's, decide: each transaction re-reads them under the write lock,
+# so a second copy of the attempt (a stale window, a double submit) cannot count anything twice.
 
 SAVE_EVERY = 5.0  # seconds between progress saves while the user is thinking
 
@@ -42,10 +45,12 @@ class Attempt:
         *,
         now: Callable[[], datetime],
         ticker: Callable[[], float] = time.monotonic,
+        claim: Claim | None = None,
     ) -> None:
         if session.attempt_id is None:
             raise ValueError("an attempt is stored before it is run")
         self.session = session
+        self.id: int = session.attempt_id
         self.attempts = attempts
         self.study = study
         self.library = library
@@ -55,6 +60,13 @@ class Attempt:
         self._last_save = self._last_tick
         #: Held by a front end that ticks from a second thread (plain mode's heartbeat).
         self.lock = threading.RLock()
+        self._claim = claim
+
+    def release(self) -> None:
+        """Give up ownership (the front end is done with it): another window may resume it."""
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
 
     # -- questions -------------------------------------------------------------------------
     def _position(self, position: int | None) -> int:
@@ -127,7 +139,10 @@ class Attempt:
         self._last_save = self._last_tick
 
     def leave(self) -> None:
-        """The user leaves (to resume later): what was checked counts, the clock is saved."""
+        """The user leaves (to resume later): what was checked counts, the clock is saved.
+
+        It also gives up ownership, so another window may resume the attempt.
+        """
         if not self.session.finished:
             self.tick()
         if not self.session.finished:
@@ -135,6 +150,7 @@ class Attempt:
                 self._settle(self.session.current)
                 self.attempts.save_progress(self.session)
         self._last_save = self._last_tick
+        self.release()
 
     # -- transitions -----------------------------------------------------------------------
     def _respond(self, change: Callable[[Session], Session]) -> None:
@@ -143,10 +159,20 @@ class Attempt:
             return
         self.session = change(self.session)
         pos = self.session.current
-        self.attempts.save(
-            self.session, pos, self.correct(pos) if self.session.answered() else None
-        )
+        with transaction(self.attempts.conn):
+            if self._ended_elsewhere():
+                return
+            self.attempts.save(
+                self.session, pos, self.correct(pos) if self.session.answered() else None
+            )
         self._last_save = self._last_tick
+
+    def _ended_elsewhere(self) -> bool:
+        """Inside a write: if another copy of this attempt ended it, take up what it stored."""
+        if self.attempts.status(self.id) == "in_progress":
+            return False
+        self.session = self.attempts.load(self.id) or self.session
+        return True
 
     def choose(self, index: int) -> None:
         """Choose (or toggle) the choice at display position ``index``."""
@@ -215,6 +241,8 @@ class Attempt:
     def _finish(self) -> None:
         marks = [self.correct(i) for i in range(len(self.session.items))]
         with transaction(self.attempts.conn):  # the result and what it teaches land together
+            if self._ended_elsewhere():  # its answers and study stand; this copy yields
+                return
             self.attempts.finish(self.session, marks)
             for pos in range(len(self.session.items)):
                 self._study(pos)
@@ -232,17 +260,20 @@ class Attempt:
             return  # incomplete and changed questions teach nothing about the user
         now = self.now()
         correct = self.correct(position)
-        step = notebook.record(
-            self.study.entry(item.key),
-            key=item.key,
-            topic=item.topic,
-            fingerprint=item.fingerprint,
-            correct=correct,
-            unsure=resp.unsure,
-            picked=resp.picked,
-            now=now,
-        )
         with transaction(self.attempts.conn):
+            if self.attempts.studied(self.id, position):
+                self.session = engine.mark_studied(s, position)
+                return
+            step = notebook.record(
+                self.study.entry(item.key),
+                key=item.key,
+                topic=item.topic,
+                fingerprint=item.fingerprint,
+                correct=correct,
+                unsure=resp.unsure,
+                picked=resp.picked,
+                now=now,
+            )
             if step is not None:
                 entry, log = step
                 self.study.save(entry, new_miss=not correct, log=log, at=now)

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quizapp.core.exam.options import StartOptions
+from quizapp.service.owners import LocalOwners, Owners
 from quizapp.storage.attempts import AttemptStore, AttemptSummary
 from quizapp.storage.study import StudyStore
 
@@ -50,6 +51,7 @@ class ExamService:
         now: Callable[[], datetime],
         new_seed: Callable[[], int],
         ticker: Callable[[], float] = time.monotonic,
+        owners: Owners | None = None,
     ) -> None:
         self.attempts = attempts
         self.study = study
@@ -57,6 +59,8 @@ class ExamService:
         self.now = now
         self.new_seed = new_seed
         self.ticker = ticker
+        #: One owner per attempt; the composition root passes owners that span processes.
+        self.owners = owners if owners is not None else LocalOwners()
 
     # -- what is open ------------------------------------------------------------------------
     def unfinished(self) -> list[AttemptSummary]:
@@ -68,14 +72,29 @@ class ExamService:
         return self.attempts.summaries() if mode is None else self.attempts.of_mode(mode)
 
     def resume(self, attempt_id: int) -> Attempt | None:
-        """The stored attempt, ready to go on (None when it is gone)."""
+        """The stored attempt, owned and ready to go on (None when it is gone).
+
+        Raises AttemptInUseError when another window owns it. The caller releases it when done.
+        """
         from quizapp.service.attempt import Attempt
 
-        session = self.attempts.load(attempt_id)
+        claim = self.owners.claim(attempt_id)  # before loading: the copy read is the latest
+        try:
+            session = self.attempts.load(attempt_id)
+        except BaseException:
+            claim.release()
+            raise
         if session is None:
+            claim.release()
             return None
         return Attempt(
-            session, self.attempts, self.study, self.library, now=self.now, ticker=self.ticker
+            session,
+            self.attempts,
+            self.study,
+            self.library,
+            now=self.now,
+            ticker=self.ticker,
+            claim=claim,
         )
 
     def stored_options(self, summary: AttemptSummary, spec: ExamSpec | None) -> StartOptions:
@@ -104,8 +123,11 @@ class ExamService:
             if differences:
                 return Opened(None, conflict=found, differences=differences)
             attempt = self.resume(found.id)
-            if attempt is not None:
+            if attempt is not None and not attempt.session.finished:
                 return Opened(attempt, resumed=True)
+            if attempt is not None:  # its owner finished it while we looked
+                attempt.release()
+                found = None
         if found is not None:
             self.abandon(found.id)
         attempt, notes = self.start(spec, mode, options)
@@ -116,6 +138,7 @@ class ExamService:
         attempt = self.resume(attempt_id)
         if attempt is not None:
             attempt.abandon()
+            attempt.release()
 
     def start(self, spec: ExamSpec, mode: Mode, options: StartOptions) -> tuple[Attempt, list[str]]:
         """Select and store a new attempt; return it and what its start should say.
@@ -177,8 +200,15 @@ class ExamService:
         from quizapp.service.attempt import Attempt
 
         stored = self.attempts.create(session, options, parent_id)
+        assert stored.attempt_id is not None
         return Attempt(
-            stored, self.attempts, self.study, self.library, now=self.now, ticker=self.ticker
+            stored,
+            self.attempts,
+            self.study,
+            self.library,
+            now=self.now,
+            ticker=self.ticker,
+            claim=self.owners.claim(stored.attempt_id),
         )
 
     # -- retries and drills -----------------------------------------------------------------
@@ -216,8 +246,10 @@ class ExamService:
         found = self.attempts.open_attempt(DRILL_ID, "review")
         if found is not None:
             attempt = self.resume(found.id)
-            if attempt is not None:
+            if attempt is not None and not attempt.session.finished:
                 return attempt
+            if attempt is not None:  # its owner finished it while we looked
+                attempt.release()
         from quizapp.core.bank.library import BankUnavailableError
         from quizapp.core.exam import session as engine
         from quizapp.core.exam.selection import make_item

@@ -152,6 +152,21 @@ class AttemptStore:
                 self._upsert(session, position, mark)
             self._progress(session)
 
+    def status(self, attempt_id: int) -> Status | None:
+        """The stored status of an attempt (inside a transaction: as of its write lock)."""
+        row = self.conn.execute(
+            "SELECT status FROM attempts WHERE id = ?", (attempt_id,)
+        ).fetchone()
+        return None if row is None else cast("Status", row[0])
+
+    def studied(self, attempt_id: int, position: int) -> bool:
+        """Whether the stored answer at ``position`` has been applied to study."""
+        row = self.conn.execute(
+            "SELECT studied FROM responses WHERE attempt_id = ? AND position = ?",
+            (attempt_id, position),
+        ).fetchone()
+        return row is not None and bool(row[0])
+
     def count(self, exam_id: str) -> int:
         """How many attempts of ``exam_id`` were ever started."""
         return int(
@@ -172,7 +187,8 @@ class AttemptStore:
             " correct = excluded.correct, flagged = excluded.flagged, unsure = excluded.unsure,"
             " struck = excluded.struck, checked = excluded.checked, seconds = excluded.seconds,"
             " answered_at = excluded.answered_at, complete = excluded.complete,"
-            " studied = excluded.studied",
+            # Once applied, always applied: a stale copy of the attempt cannot undo it.
+            " studied = MAX(studied, excluded.studied)",
             (
                 self._id(session),
                 position,
@@ -192,9 +208,10 @@ class AttemptStore:
         )
 
     def _progress(self, session: Session) -> None:
+        # A finished attempt's row never changes again, whatever a stale copy of it writes.
         self.conn.execute(
             "UPDATE attempts SET current = ?, elapsed = ?, status = ?, ended_at = ?, updated_at = ?"
-            " WHERE id = ?",
+            " WHERE id = ? AND status = 'in_progress'",
             (
                 session.current,
                 session.elapsed,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,6 +16,10 @@ from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from quizapp.service.attempt import Attempt
+
+# Python's default for these kills the process on the spot, leaving the terminal in the
+# alternate screen with mouse reporting on; ending through Textual's exit restores it.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class QuizApp(App[None]):
@@ -30,15 +36,21 @@ class QuizApp(App[None]):
         *,
         attempt: Attempt | None = None,
         notes: Sequence[str] = (),
+        handle_signals: bool = False,
     ) -> None:
         super().__init__()
         self.context = context
         self.service = context.exams
         self._start = attempt
         self._notes = list(notes)
+        self._handle_signals = handle_signals
 
     def on_mount(self) -> None:
         """Open the home screen, and the exam straight away when one was asked for."""
+        if self._handle_signals:
+            loop = asyncio.get_running_loop()
+            for signum in ENDING_SIGNALS:
+                loop.add_signal_handler(signum, self._ended_by, signum)
         self.push_screen(HomeScreen(self.context, self.service))
         collector.freeze_long_lived()  # the library is loaded now and lives as long as the app
         warmup.schedule(self)
@@ -50,6 +62,10 @@ class QuizApp(App[None]):
     def on_unmount(self) -> None:
         """Let the collector see everything again (tests run many apps in one process)."""
         collector.thaw()
+
+    def _ended_by(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: leave as on quit (an open exam saves its clock), exit 128+N."""
+        self.exit(return_code=128 + signum)
 
     def action_open_banks(self) -> None:
         """Show every bank and every load problem."""
@@ -64,5 +80,6 @@ def run_app(
     """Run the TUI until the user quits (straight into ``attempt`` when given)."""
     context.library  # noqa: B018 - load before the first frame, so errors show at once
     context.db  # noqa: B018 - a database problem is reported before the screen takes over
-    QuizApp(context, attempt=attempt, notes=notes).run()
-    return 0
+    app = QuizApp(context, attempt=attempt, notes=notes, handle_signals=True)
+    app.run()
+    return app.return_code or 0

@@ -19,6 +19,7 @@ from quizapp.core.exam.session import SessionError
 from quizapp.core.text import visible
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
+from quizapp.service.owners import AttemptInUseError
 from quizapp.tui.screens.confirm import ConfirmScreen, submit_message
 from quizapp.tui.stack import show_over_home
 from quizapp.tui.widgets.choices import AnswerArea, AnswerView, Row, Verdict
@@ -33,7 +34,11 @@ _CHOICE_KEYS = [(k, i) for i, k in enumerate("abcdefghij")] + [
 
 def open_drill(screen: Screen[None], service: ExamService) -> None:
     """Go on with the open review drill, or start one over what is due, or say nothing is."""
-    attempt = service.drill()
+    try:
+        attempt = service.drill()
+    except AttemptInUseError as exc:
+        screen.notify(f"{str(exc).capitalize()}.", severity="warning", markup=False)
+        return
     if attempt is None:
         screen.notify("Nothing in the notebook is due right now.")
         return
@@ -71,6 +76,7 @@ class ExamScreen(Screen[None]):
         self.service = service
         self.notes = list(notes or [])
         self._ended = False
+        self._left = False
         self.highlight = 0
         self._shown_prompt: tuple[int, str] | None = None
         self._message = ""
@@ -94,6 +100,11 @@ class ExamScreen(Screen[None]):
             self._message = " · ".join(self.notes)
         self.set_interval(1.0, self.heartbeat)
         await self.refresh_question()
+
+    def on_unmount(self) -> None:
+        """Closed by the app's exit (quit, SIGTERM, SIGHUP): leave as the user would."""
+        if not self._left:
+            self.attempt.leave()
 
     # -- drawing -----------------------------------------------------------------------------
     async def refresh_question(self) -> None:
@@ -356,5 +367,6 @@ class ExamScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Leave the exam; everything is saved and it can be resumed from the home screen."""
+        self._left = True
         self.attempt.leave()
         self.dismiss()

@@ -226,7 +226,13 @@ class HomeScreen(Screen[None]):
         self._resume(self.unfinished[0].id)
 
     def _resume(self, attempt_id: int) -> None:
-        attempt = self.service.resume(attempt_id)
+        from quizapp.service.owners import AttemptInUseError
+
+        try:
+            attempt = self.service.resume(attempt_id)
+        except AttemptInUseError as exc:
+            self.notify(f"{str(exc).capitalize()}.", severity="warning", markup=False)
+            return
         if attempt is not None:
             self._open(attempt)
 
@@ -245,11 +251,15 @@ class HomeScreen(Screen[None]):
         self, exam: ExamSpec, mode: Mode, options: StartOptions, *, restart: bool = False
     ) -> None:
         from quizapp.core.exam.session import SessionError
+        from quizapp.service.owners import AttemptInUseError
 
         try:
             opened = self.service.open(exam, mode, options, restart=restart)
         except SessionError as exc:
             self.notify(f"Cannot start {exam.title}: {exc}.", severity="error", markup=False)
+            return
+        except AttemptInUseError as exc:  # the user may start another exam meanwhile
+            self.notify(f"{str(exc).capitalize()}.", severity="warning", markup=False)
             return
         if opened.conflict is not None:
             self._ask_conflict(exam, mode, options, opened.conflict, opened.differences)
