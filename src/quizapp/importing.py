@@ -15,7 +15,7 @@ from quizapp.core.bank.source import SourceError, read_text
 from quizapp.core.importers.draft import ImportFormatError, Parsed, Skipped, control_character
 from quizapp.core.importers.formats import IMPORTERS, detect
 from quizapp.core.importers.writer import Options, Source, build_bank, clean_name, slug
-from quizapp.paths import data_dir, ensure_dir
+from quizapp.paths import DataDirError, data_dir, ensure_dir
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -113,8 +113,8 @@ def _target(args: argparse.Namespace, bank_id: str) -> Path | None:
         try:
             ensure_dir(home)
             ensure_dir(target.parent)
-        except OSError as exc:
-            raise _RefusedError(f"cannot create {target.parent}: {exc.strerror}") from None
+        except DataDirError as exc:
+            raise _RefusedError(str(exc)) from None
     if target.exists():
         raise _RefusedError(f"{target} already exists; quizapp never overwrites a file")
     return target

@@ -16,6 +16,7 @@ from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scoring import Result
 from quizapp.core.exam.session import Response, SessionError, arrangement, complete
 from quizapp.service.attempt import Attempt
+from quizapp.storage.faults import fault
 
 
 class PlainExam:
@@ -40,6 +41,10 @@ class PlainExam:
                 if self.attempt.session.finished:
                     return
                 self.attempt.heartbeat()
+            except Exception as exc:
+                if fault(exc) is None:
+                    raise
+                # A busy or failing disk: the clock is saved again on the next beat or answer.
             finally:
                 lock.release()
 

@@ -43,7 +43,7 @@ class BankCache:
         """The stored entries; an unreadable, damaged or stale cache reads as empty."""
         try:
             stored = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # deep nesting exhausts the parser's stack
             return {}
         if (
             not isinstance(stored, dict)
