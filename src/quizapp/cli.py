@@ -24,6 +24,7 @@ from quizapp.storage.faults import fault
 if TYPE_CHECKING:
     from quizapp.core.exam.session import Mode
 
+LARGEST = 1_000_000  # for --set, --questions, --minutes and --limit
 BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
 
 
@@ -116,6 +117,8 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    if value > LARGEST:  # no exam is longer; beyond 64 bits SQLite cannot even store it
+        raise argparse.ArgumentTypeError(f"must be at most {LARGEST}, not {text}")
     return value
 
 

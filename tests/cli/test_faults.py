@@ -120,6 +120,17 @@ def test_a_seed_out_of_range(run: Run, tmp_path: Path, seed: str, message: str) 
     assert result.returncode == 2
 
 
+@pytest.mark.parametrize("option", ["--minutes", "--questions", "--set"])
+def test_a_count_out_of_range(run: Run, tmp_path: Path, option: str) -> None:
+    args = _setup(tmp_path)
+    huge = "1" + "0" * 30
+    result = run(*args, "exam", "mini-exam", "--plain", option, huge, stdin="")
+    assert (
+        _one_line(result)
+        == f"quizapp: error: argument {option}: must be at most 1000000, not {huge}"
+    )
+
+
 def test_the_largest_seed_is_stored(run: Run, tmp_path: Path) -> None:
     args = _setup(tmp_path)
     result = run(*args, "exam", "mini-exam", "--plain", "--seed", str(2**63 - 1), stdin="")
