@@ -42,9 +42,9 @@ class PlainExam:
                     return
                 self.attempt.heartbeat()
             except Exception as exc:
+                # A busy or failing disk: the clock is saved again on the next beat or answer.
                 if fault(exc) is None:
                     raise
-                # A busy or failing disk: the clock is saved again on the next beat or answer.
             finally:
                 lock.release()
 

@@ -194,6 +194,22 @@ DAMAGE = {
         ["stats"],
         "holds a damaged row (Invalid isoformat string: '2026-1x-01')",
     ),
+    "bad JSON in what was seen": (
+        "UPDATE question_seen SET last_order = '['",
+        ["exam", "mini-exam", "--plain", "--practice"],
+        "holds a damaged row (Expecting value: line 1 column 2 (char 1))",
+    ),
+    "bad JSON in a question's order": (
+        "UPDATE attempt_items SET display_order = '[0' WHERE attempt_id = 2",
+        ["exam", "mini-exam", "--plain"],
+        "holds a damaged row (Expecting ',' delimiter: line 1 column 3 (char 2))",
+    ),
+    "a bad date in the notebook": (
+        "INSERT INTO notebook (question_key, bank, topic, fingerprint, status, due, created_at)"
+        " VALUES ('mini/one', 'mini', 'Topic one', 'x', 'active', 'soon', '2026-12-01')",
+        ["notebook", "export"],
+        "holds a damaged row (Invalid isoformat string: 'soon')",
+    ),
     "bytes that are not UTF-8": (
         "UPDATE attempts SET exam_id = CAST(x'6d696e69ff' AS TEXT) WHERE id = 1",
         ["stats"],

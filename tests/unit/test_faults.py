@@ -61,3 +61,42 @@ def test_a_real_bug_prints_its_traceback_and_where_to_report_it(
     assert err.startswith("Traceback (most recent call last):")
     assert "RuntimeError: a bug" in err
     assert err.splitlines()[-1] == f"quizapp: {cli.BUG_HINT}"
+
+
+def test_plain_mode_keeps_beating_when_a_progress_save_fails() -> None:
+    import threading
+    from types import SimpleNamespace
+
+    from quizapp.plain import PlainExam
+
+    beats: list[int] = []
+
+    def heartbeat() -> None:
+        beats.append(1)
+        raise sqlite3.OperationalError("database is locked")
+
+    attempt = SimpleNamespace(
+        lock=threading.RLock(), session=SimpleNamespace(finished=False), heartbeat=heartbeat
+    )
+    plain = PlainExam(attempt, None, None)  # type: ignore[arg-type]
+    beat = threading.Thread(target=plain._heartbeat)
+    beat.start()
+    for _ in range(40):
+        if len(beats) >= 2:
+            break
+        beat.join(0.1)
+    plain._stop.set()
+    beat.join()
+    assert len(beats) >= 2  # the first failure did not end the heartbeat
+
+
+def test_the_notebook_list_reports_a_damaged_row() -> None:
+    from quizapp.storage.study import StudyStore
+
+    db = connect(":memory:")
+    db.execute(
+        "INSERT INTO notebook (question_key, bank, topic, fingerprint, status, due, created_at)"
+        " VALUES ('b/q', 'b', 'T', 'x', 'active', 'soon', '2026-12-01')"
+    )
+    with pytest.raises(StorageError, match=r"^holds a damaged row \(Invalid isoformat"):
+        StudyStore(db).summaries()

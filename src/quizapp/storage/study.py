@@ -208,7 +208,6 @@ class StudyStore:
                 (key, _ts(at), json.dumps(list(order))),
             )
 
-    @decoded
     def topics(self) -> list[TopicStats]:
         """Every topic's sums."""
         return [
