@@ -6,6 +6,7 @@ import argparse
 import json
 import re
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -17,11 +18,14 @@ from quizapp.core.bank.problems import Problem
 from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.text import json_text, visible
-from quizapp.storage.database import DatabaseError, set_aside
+from quizapp.paths import DataDirError, data_dir
+from quizapp.storage.database import DB_NAME, DatabaseError, set_aside
+from quizapp.storage.faults import fault
 
 if TYPE_CHECKING:
     from quizapp.core.exam.session import Mode
 
+LARGEST = 1_000_000  # for --set, --questions, --minutes and --limit
 BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
 
 
@@ -57,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", type=_positive, metavar="K", help="fixed practice set K of the exam")
     p.add_argument("--questions", type=_positive, metavar="N", help="number of questions")
     p.add_argument("--minutes", type=_positive, metavar="M", help="time limit in minutes")
-    p.add_argument("--seed", type=int, metavar="S", help="same seed, same questions")
+    p.add_argument("--seed", type=_seed, metavar="S", help="same seed, same questions")
     p.add_argument("--no-adapt", action="store_true", help="plain blueprint-proportional exam")
     p.add_argument(
         "--restart",
@@ -114,6 +118,18 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    if value > LARGEST:  # no exam is longer; beyond 64 bits SQLite cannot even store it
+        raise argparse.ArgumentTypeError(f"must be at most {LARGEST}, not {text}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not -(2**63) <= value < 2**63:  # the attempt stores it as a 64-bit SQLite integer
+        raise argparse.ArgumentTypeError(f"too large: {text} (the limit is {2**63 - 1})")
     return value
 
 
@@ -131,6 +147,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except DataDirError as exc:
+        print(f"quizapp: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        return _os_problem(exc)
+    except Exception as exc:
+        found = fault(exc)
+        if found is None:
+            traceback.print_exc()
+            print(f"quizapp: {BUG_HINT}", file=sys.stderr)
+            return 1
+        database = data_dir(args.data_dir) / DB_NAME
+        print(f"quizapp: error: the database {database} {found}", file=sys.stderr)
+        return 1
+
+
+def _os_problem(exc: OSError) -> int:
+    """The system refused a read or write (a full disk, a missing folder): one line, exit 1."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        # No file named: the output itself could not be written (stdout on a full disk).
+        print(f"quizapp: error: cannot write the output: {reason}", file=sys.stderr)
+    else:
+        print(f"quizapp: error: {exc.filename}: {reason}", file=sys.stderr)
+    return 1
 
 
 def _context(args: argparse.Namespace) -> AppContext:
@@ -202,6 +243,8 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
     from quizapp.core.exam.session import SessionError
     from quizapp.service.owners import AttemptInUseError
 
+    if args.plain:
+        _require_stdin()
     mode: Mode = "practice" if args.practice else "exam"
     if args.set is not None:
         sets = loaded.exam.sets
@@ -252,10 +295,18 @@ def cmd_exam(ctx: AppContext, args: argparse.Namespace) -> int:
     return run_app(ctx, attempt=attempt, notes=notes)
 
 
+def _require_stdin() -> None:
+    """Plain mode reads its answers from stdin; a closed one (``<&-``) cannot give any."""
+    if sys.stdin is None or sys.stdin.closed:
+        raise UsageError("plain mode reads answers from standard input, but it is closed")
+
+
 def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
     """Drill the due notebook entries (or the open drill), with feedback after each answer."""
     from quizapp.service.owners import AttemptInUseError
 
+    if args.plain:
+        _require_stdin()
     service = ctx.exams
     try:
         attempt = service.drill(args.limit)

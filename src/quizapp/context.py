@@ -17,6 +17,7 @@ from quizapp.core.bank.cache import BankCache
 from quizapp.core.bank.library import Library, load_library
 from quizapp.paths import bundled_banks, data_dir, ensure_dir, env_bank_dirs
 from quizapp.storage.database import DB_NAME, Connection, connect
+from quizapp.storage.faults import StorageError
 
 if TYPE_CHECKING:
     from quizapp.service.exams import ExamService
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 def utc_now() -> datetime:
     """The real clock (tests pass a fixed one instead)."""
     return datetime.now(UTC)
+
+
+# The times quizapp can count with: topic mastery's weights overflow a float in 2082.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2080, 1, 1, tzinfo=UTC)
 
 
 def clock_from_env() -> Callable[[], datetime]:
@@ -43,6 +49,10 @@ def clock_from_env() -> Callable[[], datetime]:
     except ValueError:
         raise ValueError(f"QUIZAPP_NOW is not an ISO date and time: {pinned!r}") from None
     fixed = at if at.tzinfo else at.replace(tzinfo=UTC)
+    if not EARLIEST <= fixed < LATEST:
+        raise ValueError(
+            f"QUIZAPP_NOW must fall between {EARLIEST.year} and {LATEST.year - 1}: {pinned!r}"
+        )
     return lambda: fixed
 
 
@@ -79,6 +89,8 @@ class AppContext:
         """The open, migrated database (opened on first use; may raise DatabaseError)."""
         if self._db is None:
             ensure_dir(self.data_dir)
+            if self.db_path.is_dir():
+                raise StorageError("is a folder, not a file")
             self._db = connect(self.db_path)
         return self._db
 

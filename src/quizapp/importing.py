@@ -16,7 +16,7 @@ from quizapp.core.importers.draft import ImportFormatError, Parsed, Skipped, con
 from quizapp.core.importers.formats import IMPORTERS, detect
 from quizapp.core.importers.writer import Options, Source, build_bank, clean_name, slug
 from quizapp.core.text import visible
-from quizapp.paths import data_dir, ensure_dir
+from quizapp.paths import DataDirError, data_dir, ensure_dir
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -115,8 +115,8 @@ def _target(args: argparse.Namespace, bank_id: str) -> Path | None:
         try:
             ensure_dir(home)
             ensure_dir(target.parent)
-        except OSError as exc:
-            raise _RefusedError(f"cannot create {target.parent}: {exc.strerror}") from None
+        except DataDirError as exc:
+            raise _RefusedError(str(exc)) from None
     if target.exists():
         raise _RefusedError(f"{target} already exists; quizapp never overwrites a file")
     return target

@@ -20,9 +20,22 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+class DataDirError(Exception):
+    """A folder quizapp needs cannot be made or used (a file in the way, no permission)."""
+
+
 def ensure_dir(path: Path) -> Path:
     """Create ``path`` (user-only) if needed and return it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except FileExistsError:
+        raise DataDirError(f"{path} is a file, not a folder") from None
+    except NotADirectoryError:
+        raise DataDirError(f"{path} is inside a file, not a folder") from None
+    except OSError as exc:
+        raise DataDirError(f"cannot create {path}: {exc.strerror}") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise DataDirError(f"cannot write to {path}: permission denied")
     return path
 
 

@@ -17,6 +17,7 @@ from quizapp.core.exam.scoring import Result
 from quizapp.core.exam.session import Response, SessionError, arrangement, complete
 from quizapp.core.text import visible
 from quizapp.service.attempt import Attempt
+from quizapp.storage.faults import fault
 
 
 class PlainExam:
@@ -41,6 +42,10 @@ class PlainExam:
                 if self.attempt.session.finished:
                     return
                 self.attempt.heartbeat()
+            except Exception as exc:
+                # A busy or failing disk: the clock is saved again on the next beat or answer.
+                if fault(exc) is None:
+                    raise
             finally:
                 lock.release()
 

@@ -96,13 +96,8 @@ def test_a_read_only_database_is_said_to_be_read_only_and_kept(isolated_home: Pa
     assert "#1 " in quizapp(isolated_home, "stats").stdout  # migrated once writable again
 
 
-@pytest.mark.parametrize(
-    ("existing", "why"),
-    [(False, "permission denied"), (True, "it is read-only (the file, its folder or the disk)")],
-)
-def test_a_data_dir_that_cannot_be_written_is_said_so(
-    isolated_home: Path, existing: bool, why: str
-) -> None:
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_data_dir_that_cannot_be_written_is_said_so(isolated_home: Path, existing: bool) -> None:
     db = isolated_home / "quizapp.db"
     if existing:
         older_database(db, version=4)
@@ -112,7 +107,10 @@ def test_a_data_dir_that_cannot_be_written_is_said_so(
     finally:
         isolated_home.chmod(0o700)
     assert result.returncode == 1
-    assert only_line(result) == f"quizapp: error: cannot write to {db}: {why}"
+    # The data dir is checked before the database is opened: the folder is named.
+    assert (
+        only_line(result) == f"quizapp: error: cannot write to {isolated_home}: permission denied"
+    )
     assert sorted(p.name for p in isolated_home.iterdir()) == (["quizapp.db"] if existing else [])
 
 

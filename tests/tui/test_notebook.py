@@ -179,3 +179,41 @@ async def test_home_shows_what_is_due(nb_app: QuizApp) -> None:
         await pilot.pause()
         line = str(nb_app.screen.query_one("#home-info").content)
         assert "3 due now · 3 active · 0 mastered" in line
+
+
+async def test_saving_a_note_keeps_the_cursor_and_draws_the_whole_detail(nb_app: QuizApp) -> None:
+    async with nb_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n", "down")
+        screen = nb_app.screen
+        assert isinstance(screen, NotebookScreen)
+        table = screen.query_one("#nb-table", RowList)
+        key = screen.current().key  # type: ignore[union-attr]
+        await pilot.press(
+            "enter", *"a note long enough to wrap over several lines of the pane " * 3
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (table.cursor, screen.current().key) == (1, key)  # type: ignore[union-attr]
+        assert "a note long enough" in screen.detail_source
+        pane = screen.query_one("#nb-markdown", MarkdownText)
+        height = pane.region.height
+        await pilot.press("up", "down")  # drawn afresh
+        await pilot.pause()
+        assert pane.region.height == height
+
+
+async def test_a_note_on_the_first_entry_is_drawn_whole(nb_app: QuizApp) -> None:
+    async with nb_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        screen = nb_app.screen
+        assert isinstance(screen, NotebookScreen)
+        await pilot.press(
+            "enter", *"a note long enough to wrap over several lines of the pane " * 3
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        pane = screen.query_one("#nb-markdown", MarkdownText)
+        height = pane.region.height
+        await pilot.press("down", "up")  # drawn afresh
+        await pilot.pause()
+        assert pane.region.height == height  # not cut off at the height it had before the note

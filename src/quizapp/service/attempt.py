@@ -18,6 +18,7 @@ from quizapp.core.study import notebook
 from quizapp.service.owners import Claim
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import transaction
+from quizapp.storage.faults import StorageError, fault
 from quizapp.storage.study import StudyStore
 
 # The TUI and plain mode both drive attempts through this class, so the rules live once: the
@@ -157,14 +158,23 @@ class Attempt:
         self.tick()
         if self.session.finished:
             return
-        self.session = change(self.session)
+        before, self.session = self.session, change(self.session)
         pos = self.session.current
-        with transaction(self.attempts.conn):
-            if self._ended_elsewhere():
-                return
-            self.attempts.save(
-                self.session, pos, self.correct(pos) if self.session.answered() else None
-            )
+        try:
+            with transaction(self.attempts.conn):
+                if self._ended_elsewhere():
+                    return
+                self.attempts.save(
+                    self.session, pos, self.correct(pos) if self.session.answered() else None
+                )
+        except Exception as exc:
+            found = fault(exc)
+            if found is None:
+                raise
+            self.session = before  # what the user sees stays what is stored
+            raise StorageError(
+                f"{found}; your last change to question {pos + 1} is unsaved"
+            ) from exc
         self._last_save = self._last_tick
 
     def _ended_elsewhere(self) -> bool:

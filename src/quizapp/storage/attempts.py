@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 from quizapp.core.exam.options import StartOptions
 from quizapp.core.exam.scale import passes, scaled_score
 from quizapp.storage.database import transaction
+from quizapp.storage.faults import decoded
 
 NO_OPTIONS = StartOptions()
 
@@ -228,6 +229,7 @@ class AttemptStore:
             raise ValueError("the session has not been stored")
         return session.attempt_id
 
+    @decoded
     def load(self, attempt_id: int) -> Session | None:
         """The stored session, as it was at its last commit."""
         from quizapp.core.exam.session import ExamTerms, Item, Response, Session
@@ -298,6 +300,7 @@ class AttemptStore:
         )
         return found[0] if found else None
 
+    @decoded
     def summaries(self, where: str = "", params: Sequence[Any] = ()) -> list[AttemptSummary]:
         """Attempts with their totals and per-domain tallies, newest first."""
         rows = _dicts(

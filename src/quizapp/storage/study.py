@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizapp.core.study.mastery import TopicStats, weight
 from quizapp.storage.database import transaction
+from quizapp.storage.faults import decoded
 
 if TYPE_CHECKING:  # the home screen counts entries without loading the notebook rules
     from quizapp.core.study.notebook import Entry, Summary
@@ -51,6 +52,7 @@ class StudyStore:
         rows = self.entries(where="n.question_key = ?", params=(key,))
         return rows[0] if rows else None
 
+    @decoded
     def entries(self, where: str = "1", params: Sequence[Any] = ()) -> list[Entry]:
         """Entries matching an SQL condition on ``n`` (the notebook), with their misses."""
         from quizapp.core.study.notebook import Entry, Miss
@@ -96,6 +98,7 @@ class StudyStore:
             for key, bank, topic, fp, status, right, note, card, due, created, unsure in rows
         ]
 
+    @decoded
     def summaries(self) -> list[Summary]:
         """Every entry as a list shows it: one query, no misses to read."""
         from quizapp.core.study.notebook import Summary
@@ -215,6 +218,7 @@ class StudyStore:
             )
         ]
 
+    @decoded
     def seen(self) -> dict[str, tuple[datetime, tuple[int, ...]]]:
         """When each question was last answered, and the choice order it was shown in."""
         return {

@@ -49,7 +49,11 @@ class BankCache:
         """The stored entries; an unreadable, damaged or stale cache reads as empty."""
         try:
             stored = json.loads(read_capped(self.path, CACHE_MAX_BYTES))
-        except (SourceError, ValueError):
+        except (
+            SourceError,
+            ValueError,
+            RecursionError,
+        ):  # deep nesting exhausts the parser's stack
             return {}
         if (
             not isinstance(stored, dict)

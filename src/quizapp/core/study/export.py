@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -126,21 +127,60 @@ def _back(sheet: Sheet) -> str:
     return "\n".join(lines)
 
 
+def _cell(text: str) -> str:
+    """A spreadsheet runs a cell starting with one of these as a formula: make it text."""
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
+def _tag(text: str) -> str:
+    """One tag: Anki splits tags on whitespace, so any run of it (newlines too) becomes ``_``."""
+    return "_".join(text.split())
+
+
 def to_csv(sheets: Sequence[Sheet]) -> str:
     """Front, back and tags columns, with the header lines Anki reads on import."""
     out = io.StringIO()
     out.write("#separator:comma\n#html:false\n#columns:Front,Back,Tags\n#tags column:3\n")
     writer = csv.writer(out, lineterminator="\n")
     for s in sheets:
-        tags = ["quizapp", s.entry.bank, s.entry.topic.replace(" ", "_")]
+        tags = ["quizapp", _tag(s.entry.bank), _tag(s.entry.topic)]
         if s.entry.leech:
             tags.append("leech")
-        writer.writerow([_front(s), _back(s), " ".join(tags)])
+        writer.writerow([_cell(_front(s)), _cell(_back(s)), _cell(" ".join(tags))])
     return out.getvalue()
 
 
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
+
+
+_HEADING = re.compile(r"^( {0,3})(#|=+\s*$|-+\s*$)")  # ATX and setext heading lines
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # where raw HTML would begin
+
+
+def _md_text(text: str) -> str:
+    """Bank text for the Markdown sheet: its own formatting stays, headings and HTML do not.
+
+    Fenced code blocks and inline code are left as written (Markdown shows them literally).
+    """
+    lines, fence = [], ""
+    for line in text.split("\n"):
+        marker = line.lstrip()[:3]
+        if fence:
+            fence = "" if marker == fence else fence
+        elif marker in ("```", "~~~"):
+            fence = marker
+        else:
+            line = _HEADING.sub(r"\1\\\2", line)
+            parts = line.split("`")
+            line = "`".join(p if i % 2 else _TAG.sub("&lt;", p) for i, p in enumerate(parts))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _md_inline(text: str) -> str:
+    """A short field (topic, choice, note) on one line: a newline cannot start a heading."""
+    return _md_text(" ".join(text.split()))
 
 
 def entry_markdown(sheet: Sheet, now: datetime, *, heading: str = "###") -> str:
@@ -149,7 +189,7 @@ def entry_markdown(sheet: Sheet, now: datetime, *, heading: str = "###") -> str:
     The notebook's detail pane and the Markdown study sheet both show entries this way.
     """
     e, q = sheet.entry, sheet.question
-    head = [f"{heading} {e.topic} · {e.bank}"]
+    head = [f"{heading} {_md_inline(e.topic)} · {_md_inline(e.bank)}"]
     flags: list[str] = [e.status]
     if e.is_due(now):
         flags.append("due now")
@@ -162,28 +202,30 @@ def entry_markdown(sheet: Sheet, now: datetime, *, heading: str = "###") -> str:
         f"Missed {_times(e.times_missed)} · right {_times(e.times_right_since)} since · "
         f"due {e.due.date().isoformat() if e.due else '—'}"
     )
-    head.append(q.prompt.strip() if q is not None else f"`{e.key}`: its bank is not loaded.")
+    head.append(
+        _md_text(q.prompt.strip()) if q is not None else f"`{e.key}`: its bank is not loaded."
+    )
     if e.misses:
         picks = "\n".join(
-            f"- {m.at.date().isoformat()}: {'; '.join(sheet.texts(m.picked)) or '—'}"
+            f"- {m.at.date().isoformat()}: {_md_inline('; '.join(sheet.texts(m.picked))) or '—'}"
             for m in e.misses
         )
         head.append("**Your wrong picks**\n\n" + picks)
     elif e.unsure_only:
         head.append("*You answered right but marked it unsure.*")
-    head.append("**Right answer:** " + "; ".join(sheet.answer))
+    head.append("**Right answer:** " + _md_inline("; ".join(sheet.answer)))
     if q is not None:
-        whys = [f"- {c.text}: {c.why.strip()}" for c in q.choices or () if c.why]
+        whys = [f"- {_md_inline(c.text)}: {_md_inline(c.why)}" for c in q.choices or () if c.why]
         if whys:
             head.append("**Why**\n\n" + "\n".join(whys))
         if q.explanation:
-            head.append(q.explanation.strip())
+            head.append(_md_text(q.explanation.strip()))
         if q.references:
             head.append(
                 "**References**\n\n"
-                + "\n".join(f"- [{r.title or r.url}]({r.url})" for r in q.references)
+                + "\n".join(f"- [{_md_inline(r.title or r.url)}]({r.url})" for r in q.references)
             )
-    head.append("**Your note:** " + (e.note or "*none*"))
+    head.append("**Your note:** " + (_md_inline(e.note) if e.note else "*none*"))
     return "\n\n".join(head)
 
 

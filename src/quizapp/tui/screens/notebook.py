@@ -170,6 +170,7 @@ class NotebookScreen(Screen[None]):
     def load(self) -> None:
         """(Re)read the notebook."""
         now = self.context.clock()
+        kept = self.current()  # the cursor stays on its entry after a reload
         with collector.paused():
             rows = self.context.study.summaries()
         rows.sort(key=lambda e: order_key(e, now))
@@ -182,6 +183,9 @@ class NotebookScreen(Screen[None]):
         self._show_filters()
         self._applied = None  # new rows: filter them whatever the filters are
         self.refilter(at_once=True)
+        index = next((i for i, e in enumerate(self.shown) if kept and e.key == kept.key), 0)
+        if index:
+            table.move_cursor(index)
 
     def refilter(self, *, at_once: bool = False) -> None:
         """Apply the filters and the search to the list.
@@ -402,6 +406,8 @@ class NotebookScreen(Screen[None]):
         """Back from a drill: the schedule moved (the first showing has just loaded)."""
         if self._resumed:
             self.load()
+            # Drawn while the screen came back, the detail keeps its old height: draw it again.
+            self.call_after_refresh(self.show_detail)
         self._resumed = True
 
     def on_unmount(self) -> None:
