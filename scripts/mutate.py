@@ -152,7 +152,12 @@ MUTATIONS = [
         "seed = options.seed if options.seed is not None else self.new_seed()",
         "seed = self.new_seed()",
     ),
-    Mutation("--minutes ignored", SVC, "minutes=options.minutes,", "minutes=None,"),
+    Mutation(
+        "--minutes ignored",
+        SVC,
+        "questions=options.questions,\n                minutes=options.minutes,",
+        "questions=options.questions,\n                minutes=None,",
+    ),
     Mutation("--questions ignored", SVC, "questions=options.questions,", "questions=None,"),
     Mutation("plain ? ignored", "src/quizapp/plain.py", 'if line == "?":', 'if line == "?!":'),
     Mutation(
@@ -475,6 +480,8 @@ MUTATIONS = [
         DB,
         "                file.chmod(mode & 0o700)",
         "                pass",
+    ),
+    Mutation(
         "a FIFO or a device is read as a bank",
         "src/quizapp/core/bank/source.py",
         "        if not stat.S_ISREG(st.st_mode):\n",
@@ -545,6 +552,8 @@ MUTATIONS = [
         "src/quizapp/cli.py",
         'if output is None or output == "-":',
         "if output is None:",
+    ),
+    Mutation(
         "claims never conflict in one process",
         "src/quizapp/service/owners.py",
         "if attempt_id in self._held:",
