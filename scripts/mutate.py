@@ -74,10 +74,20 @@ MUTATIONS = [
         "        return",
     ),
     Mutation(
-        "study applied more than once",
+        "study applied more than once (neither the copy's flag nor the stored one checked)",
         ATT,
-        "if resp.studied or not s.answered(position)",
-        "if not s.answered(position)",
+        "        if resp.studied or not s.answered(position) or self.changed(position):\n"
+        "            return  # incomplete and changed questions teach nothing about the user\n"
+        "        now = self.now()\n"
+        "        correct = self.correct(position)\n"
+        "        with transaction(self.attempts.conn):\n"
+        "            if self.attempts.studied(self.id, position):",
+        "        if not s.answered(position) or self.changed(position):\n"
+        "            return\n"
+        "        now = self.now()\n"
+        "        correct = self.correct(position)\n"
+        "        with transaction(self.attempts.conn):\n"
+        "            if False:",
     ),
     Mutation(
         "time-out under an overlay replaces only the top screen",
