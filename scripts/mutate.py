@@ -623,6 +623,19 @@ MUTATIONS = [
         "handle_signals=True",
         "handle_signals=False",
     ),
+    Mutation(
+        "a database fault during a TUI exam crashes it",
+        "src/quizapp/tui/screens/exam.py",
+        '        except Exception as exc:\n            self._storage_failed(exc, "that change',
+        "        except ZeroDivisionError as exc:\n"
+        '            self._storage_failed(exc, "that change',
+    ),
+    Mutation(
+        "a clock save failing in the TUI crashes it",
+        "src/quizapp/tui/screens/exam.py",
+        "        except Exception as exc:  # the database failed under us",
+        "        except ZeroDivisionError as exc:  # the database failed under us",
+    ),
 ]
 
 

@@ -250,3 +250,35 @@ async def test_a_key_on_home_starts_that_practice_set(exam_app: QuizApp) -> None
         assert {it.key for it in _exam(exam_app).attempt.session.items} == keys
         await pilot.press("escape", "3")
         assert isinstance(exam_app.screen, HomeScreen)  # there is no third set
+
+
+async def test_a_database_that_fails_mid_exam_is_one_line_and_the_exam_goes_on(
+    exam_app: QuizApp, ticker: FakeTicker
+) -> None:
+    import sqlite3
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    async with exam_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "a")
+        screen = _exam(exam_app)
+        saved = screen.attempt.session.responses[0]
+        stores = screen.attempt.attempts
+        stores.save = refuse  # type: ignore[method-assign]
+        stores.save_progress = refuse  # type: ignore[method-assign]
+        await pilot.press("n", "b")  # the answer to question 2 cannot be stored
+        notice = _text(screen.query_one("#exam-notice", Static))
+        assert "is unsaved" in notice
+        assert "cannot be written" in notice
+        assert not screen.attempt.session.responses[1].picked  # what is shown is what is stored
+        ticker.now += 6
+        await screen.heartbeat()  # nor can the clock
+        assert "the exam clock could not be saved" in _text(
+            screen.query_one("#exam-notice", Static)
+        )
+        assert exam_app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(exam_app.screen, HomeScreen)
+        assert screen.attempt.session.responses[0] == saved

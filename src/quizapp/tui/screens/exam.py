@@ -20,6 +20,7 @@ from quizapp.core.text import visible
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.service.owners import AttemptInUseError
+from quizapp.storage.faults import fault
 from quizapp.tui.screens.confirm import ConfirmScreen, submit_message
 from quizapp.tui.stack import show_over_home
 from quizapp.tui.widgets.choices import AnswerArea, AnswerView, Row, Verdict
@@ -228,7 +229,10 @@ class ExamScreen(Screen[None]):
     # -- time ------------------------------------------------------------------------------
     async def heartbeat(self) -> None:
         """Once a second: keep time, save it, and end the exam when time is up."""
-        self.attempt.heartbeat()
+        try:
+            self.attempt.heartbeat()
+        except Exception as exc:  # the database failed under us: say so and keep the exam open
+            self._storage_failed(exc, "the exam clock could not be saved")
         if self.attempt.session.finished:
             await self._to_results()
         else:
@@ -243,6 +247,17 @@ class ExamScreen(Screen[None]):
         self._ended = True
         show_over_home(self.app, ResultsScreen(self.attempt, self.service))
 
+    def _storage_failed(self, exc: Exception, what: str) -> None:
+        """A database fault is one line on the screen, never a crash; anything else is a bug."""
+        found = fault(exc)
+        if found is None:
+            raise exc
+        said = str(found)
+        detail = said if "unsaved" in said else f"{what}: the database {said}"
+        self._message = f"⚠ {detail}. Your earlier answers are saved."
+        self.app.bell()
+        self.refresh_status()
+
     # -- actions -----------------------------------------------------------------------------
     async def _do(self, change: Callable[[], None]) -> None:
         try:
@@ -250,6 +265,8 @@ class ExamScreen(Screen[None]):
         except SessionError as exc:
             self._message = f"{exc}."
             self.app.bell()
+        except Exception as exc:
+            self._storage_failed(exc, "that change could not be saved")
         else:
             self._message = ""
         if self.attempt.session.finished:
@@ -326,8 +343,7 @@ class ExamScreen(Screen[None]):
             await self._do(self.attempt.check)  # the engine says when the answer is incomplete
             return
         if s.feedback and s.current + 1 >= len(s.items) and s.response.checked:
-            self.attempt.submit()
-            await self._to_results()
+            await self._do(self.attempt.submit)
             return
         await self.action_next()
 
@@ -362,11 +378,21 @@ class ExamScreen(Screen[None]):
 
     async def _submit_confirmed(self, yes: bool | None) -> None:
         if yes:
-            self.attempt.submit()
-            await self._to_results()
+            await self._do(self.attempt.submit)
 
     def action_leave(self) -> None:
         """Leave the exam; everything is saved and it can be resumed from the home screen."""
         self._left = True
-        self.attempt.leave()
+        try:
+            self.attempt.leave()
+        except Exception as exc:
+            found = fault(exc)
+            if found is None:
+                raise
+            self.attempt.release()  # the answers given so far are saved; let the attempt go
+            self.notify(
+                f"The exam clock could not be saved: the database {found}.",
+                severity="error",
+                markup=False,
+            )
         self.dismiss()
