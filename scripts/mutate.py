@@ -1,7 +1,8 @@
 """Break each rule on purpose, one at a time in a scratch copy, and name the test that fails.
 
-    python scripts/mutate.py              # every mutation
+    python scripts/mutate.py              # every mutation, against the whole suite
     python scripts/mutate.py seed limit   # only those whose name contains a word given
+    python scripts/mutate.py --tests tests/unit/test_service.py owner   # a quicker suite
 
 Each mutation replaces one exact piece of source (it must occur exactly once). A mutation
 that no test catches is printed as SURVIVED and makes the script exit 1. Not a test: it
@@ -657,7 +658,7 @@ def _copy() -> Path:
     return scratch
 
 
-def run(mutation: Mutation | None) -> tuple[str, str]:
+def run(mutation: Mutation | None, suite: list[str] = SUITE) -> tuple[str, str]:
     """Apply ``mutation`` (None: none, the baseline) in a scratch copy; return (outcome, the
     first failing test)."""
     scratch = _copy()
@@ -698,17 +699,29 @@ def run(mutation: Mutation | None) -> tuple[str, str]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def main(words: list[str]) -> int:
-    """Run the mutations named by ``words`` (all when empty); print one line each."""
+def main(args: list[str]) -> int:
+    """Run the mutations named by the words in ``args`` (all when none); one line each.
+
+    ``--tests PATH`` (repeatable) runs those test paths instead of the whole suite.
+    """
+    suite: list[str] = []
+    words: list[str] = []
+    it = iter(args)
+    for arg in it:
+        if arg == "--tests":
+            suite.append(next(it))
+        else:
+            words.append(arg)
+    suite = suite or SUITE
     chosen = [m for m in MUTATIONS if not words or any(w in m.name for w in words)]
-    outcome, test = run(None)
+    outcome, test = run(None, suite)
     if outcome != "SURVIVED":  # the unbroken code must pass, or a failure proves nothing
         print(f"the suite fails without any mutation: {test}")
         return 2
     survived = 0
     for m in chosen:
         start = time.perf_counter()
-        outcome, test = run(m)
+        outcome, test = run(m, suite)
         survived += outcome != "caught"
         took = time.perf_counter() - start
         print(f"{outcome:<11} {m.name} | {test} | {took:.0f} s", flush=True)
