@@ -425,10 +425,10 @@ MUTATIONS = [
         "    if False:\n        return 1",
     ),
     Mutation(
-        "no permission to create the database is a traceback",
-        DB,
-        "        return _cannot_write(path, (exc.strerror or str(exc)).lower())",
-        "        raise exc",
+        "an unwritable data dir is not said so before the database opens",
+        "src/quizapp/paths.py",
+        "    if not os.access(path, os.W_OK | os.X_OK):\n",
+        "    if False:\n",
     ),
     Mutation(
         "a read-only database is a traceback",
