@@ -10,6 +10,7 @@ import pytest
 
 from quizapp.context import AppContext, make_context
 from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.exam import ExamScreen
 
 BANKS = Path(__file__).parent / "banks"
 EXAM_BANKS = Path(__file__).parent / "exam_banks"
@@ -53,3 +54,21 @@ def ticker() -> FakeTicker:
 @pytest.fixture
 def exam_app(ticker: FakeTicker) -> QuizApp:
     return QuizApp(make_context_for(EXAM_BANKS, ticker))
+
+
+def exam_screen(app: QuizApp) -> ExamScreen:
+    """The exam screen on top (fails the test when another screen is)."""
+    screen = app.screen
+    assert isinstance(screen, ExamScreen)
+    return screen
+
+
+async def go_to(app: QuizApp, pilot, qid: str) -> None:  # type: ignore[no-untyped-def]
+    """Press n/p until the question with id ``qid`` is shown (bounded: a dead key fails)."""
+    screen = exam_screen(app)
+    target = next(i for i, it in enumerate(screen.attempt.session.items) if it.key == f"tui/{qid}")
+    for _ in range(2 * len(screen.attempt.session.items)):
+        if screen.attempt.session.current == target:
+            return
+        await pilot.press("n" if screen.attempt.session.current < target else "p")
+    raise AssertionError(f"n and p never reached question {qid}")

@@ -18,29 +18,14 @@ from quizapp.tui.widgets.choices import AnswerArea
 from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.rowlist import RowList
 from tests.tui.conftest import FakeTicker
+from tests.tui.conftest import exam_screen as _exam
+from tests.tui.conftest import go_to as _go_to
 
 
 def _plain(widget: Static) -> str:
     console = Console(width=120, record=True, file=io.StringIO())
     console.print(widget.content)
     return console.export_text()
-
-
-def _exam(app: QuizApp) -> ExamScreen:
-    screen = app.screen
-    assert isinstance(screen, ExamScreen)
-    return screen
-
-
-async def _go_to(app: QuizApp, pilot, qid: str) -> None:  # type: ignore[no-untyped-def]
-    """Press n/p until the question with id ``qid`` is shown."""
-    screen = _exam(app)
-    target = next(i for i, it in enumerate(screen.attempt.session.items) if it.key == f"tui/{qid}")
-    for _ in range(2 * len(screen.attempt.session.items)):
-        if screen.attempt.session.current == target:
-            return
-        await pilot.press("n" if screen.attempt.session.current < target else "p")
-    raise AssertionError(f"n and p never reached question {qid}")
 
 
 async def test_take_a_whole_exam_with_the_keys(exam_app: QuizApp) -> None:

@@ -17,12 +17,8 @@ from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.review import ReviewScreen
 from tests.tui.conftest import EXAM_BANKS, NOW, FakeTicker, make_context_for
-
-
-def _exam(app: QuizApp) -> ExamScreen:
-    screen = app.screen
-    assert isinstance(screen, ExamScreen)
-    return screen
+from tests.tui.conftest import exam_screen as _exam
+from tests.tui.conftest import go_to as _go_to
 
 
 def _text(widget: Static) -> str:
@@ -46,16 +42,6 @@ def _app(ticker: FakeTicker, clock: Moving | None = None) -> QuizApp:
     if clock is not None:
         ctx.clock = clock
     return QuizApp(ctx)
-
-
-async def _go_to(app: QuizApp, pilot, qid: str) -> None:  # type: ignore[no-untyped-def]
-    screen = _exam(app)
-    target = next(i for i, it in enumerate(screen.attempt.session.items) if it.key == f"tui/{qid}")
-    for _ in range(2 * len(screen.attempt.session.items)):
-        if screen.attempt.session.current == target:
-            return
-        await pilot.press("n" if screen.attempt.session.current < target else "p")
-    raise AssertionError(f"n and p never reached question {qid}")
 
 
 async def test_time_out_under_the_review_screen_shows_results_over_home(
