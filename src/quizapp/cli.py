@@ -433,9 +433,29 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
         out.write(
             f"  {t['mastery']:.2f}  {t['correct']:>3}/{t['answered']:<3} {_line(t['topic'])}\n"
         )
+    write_progress(ctx, out)
     nb = report["notebook"]
     out.write(f"Notebook: {nb['active']} active, {nb['due']} due now, {nb['mastered']} mastered\n")
     return 0
+
+
+def write_progress(ctx: AppContext, out: TextIO) -> None:
+    """The numbers of the stats screen's charts: scores over time and mastery per domain."""
+    from quizapp.core.study.progress import exam_progress
+
+    now = ctx.clock()
+    progress = exam_progress(ctx.exams.history_list(), ctx.library, ctx.study.topics(), now)
+    if progress:
+        out.write("Progress per exam (scores oldest first, mastery per domain)\n")
+    for p in progress:
+        out.write(f"  {_line(p.title)} · pass at {p.passing_score} ({p.pass_fraction:.0%} right)\n")
+        for pt in p.history.points if p.history else ():
+            verdict = "pass" if pt.passed else "fail"
+            out.write(f"    score    {pt.at:%Y-%m-%d} {pt.score:>4} {verdict}\n")
+        for d in p.domains:
+            level = "   —" if d.mastery is None else f"{d.mastery:>4.0%}"
+            answers = _count(d.answered, "answer") if d.answered else "no answers"
+            out.write(f"    mastery  {level}  {answers:<11} {_line(d.name)}\n")
 
 
 def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = sys.stdout) -> int:
