@@ -681,7 +681,7 @@ def run(mutation: Mutation | None, suite: list[str] = SUITE) -> tuple[str, str]:
                     "-p",
                     "no:cacheprovider",
                     *SKIP,
-                    *SUITE,
+                    *suite,
                 ],
                 cwd=scratch,
                 env=env,
