@@ -21,7 +21,7 @@ def _summary(key: str, topic: str, missed: int, status: str = "active") -> Summa
     return Summary(key, "b", topic, status, NOW, missed, "")  # type: ignore[arg-type]
 
 
-def test_leeches_first_then_the_most_missed_then_the_weakest_topic() -> None:
+def test_the_most_missed_first_so_leeches_lead_then_the_weakest_topic() -> None:
     entries = [
         _summary("b/strong-once", "Strong", 1),
         _summary("b/weak-once", "Weak", 1),

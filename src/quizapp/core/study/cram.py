@@ -22,9 +22,6 @@ class _Candidate(Protocol):
     @property
     def times_missed(self) -> int: ...
 
-    @property
-    def leech(self) -> bool: ...
-
 
 def cram_order(
     entries: Iterable[_Candidate],
@@ -33,8 +30,8 @@ def cram_order(
     topic: str | None = None,
     keys: Collection[str] | None = None,
 ) -> list[str]:
-    """The active entries to cram, best first: leeches, then the most missed, then the weakest
-    topic (by mastery), then by key.
+    """The active entries to cram, best first: the most missed (so leeches, missed four times
+    or more, lead), then those of the weakest topic (by mastery), then by key.
 
     ``topic`` keeps one topic (case-insensitive); ``keys`` keeps the questions of one exam.
     """
@@ -46,5 +43,5 @@ def cram_order(
         and (wanted is None or e.topic.casefold() == wanted)
         and (keys is None or e.key in keys)
     ]
-    chosen.sort(key=lambda e: (not e.leech, -e.times_missed, mastery.get(e.topic, UNKNOWN), e.key))
+    chosen.sort(key=lambda e: (-e.times_missed, mastery.get(e.topic, UNKNOWN), e.key))
     return [e.key for e in chosen]
