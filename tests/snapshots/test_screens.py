@@ -89,3 +89,9 @@ def test_conflict_question_at_80x24(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_stats_charts_at_80x24(snap_compare: Any) -> None:
+    from tests.tui.test_progress_charts import charts_app
+
+    assert snap_compare(charts_app(), terminal_size=(80, 24), press=["t", "c"])

@@ -15,6 +15,7 @@ from quizapp.core.exam.scoring import Result, score_marks
 from quizapp.core.exam.selection import fingerprint
 from quizapp.core.exam.session import Session
 from quizapp.core.study import notebook
+from quizapp.core.study.cram import CRAM_ID
 from quizapp.service.owners import Claim
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import transaction
@@ -68,6 +69,11 @@ class Attempt:
         if self._claim is not None:
             self._claim.release()
             self._claim = None
+
+    @property
+    def cram(self) -> bool:
+        """A cram: its answers count for history and mastery, never for a schedule."""
+        return self.session.mode == "review" and self.session.terms.exam_id == CRAM_ID
 
     # -- questions -------------------------------------------------------------------------
     def _position(self, position: int | None) -> int:
@@ -274,19 +280,21 @@ class Attempt:
             if self.attempts.studied(self.id, position):
                 self.session = engine.mark_studied(s, position)
                 return
-            step = notebook.record(
-                self.study.entry(item.key),
-                key=item.key,
-                topic=item.topic,
-                fingerprint=item.fingerprint,
-                correct=correct,
-                unsure=resp.unsure,
-                picked=resp.picked,
-                now=now,
-            )
-            if step is not None:
-                entry, log = step
-                self.study.save(entry, new_miss=not correct, log=log, at=now)
+            # A cram leaves the notebook as it stands: schedules, misses and status alike.
+            if not self.cram:
+                step = notebook.record(
+                    self.study.entry(item.key),
+                    key=item.key,
+                    topic=item.topic,
+                    fingerprint=item.fingerprint,
+                    correct=correct,
+                    unsure=resp.unsure,
+                    picked=resp.picked,
+                    now=now,
+                )
+                if step is not None:
+                    entry, log = step
+                    self.study.save(entry, new_miss=not correct, log=log, at=now)
             self.study.record_answer(item.key, item.topic, correct, now, item.order)
             self.session = engine.mark_studied(self.session, position)
             self.attempts.save(self.session, position, correct)
