@@ -43,6 +43,8 @@ ATT = "src/quizapp/service/attempt.py"
 SEL = "src/quizapp/core/exam/selection.py"
 DB = "src/quizapp/storage/database.py"
 MIG = "src/quizapp/storage/migrations.py"
+SCHED = "src/quizapp/core/study/scheduler.py"
+PLAN = "src/quizapp/core/study/plan.py"
 MUTATIONS = [
     Mutation(
         "--no-adapt ignored",
@@ -636,6 +638,96 @@ MUTATIONS = [
         "src/quizapp/tui/screens/exam.py",
         "        except Exception as exc:  # the database failed under us",
         "        except ZeroDivisionError as exc:  # the database failed under us",
+    ),
+    Mutation(
+        "retention raised after the date too",
+        SCHED,
+        "before = exam is not None and now < exam",
+        "before = exam is not None",
+    ),
+    Mutation(
+        "no pull-in",
+        SCHED,
+        "new.due = pull_in(key, now, exam) or new.due",
+        "pass",
+    ),
+    Mutation(
+        "all pulled in to the eve",
+        SCHED,
+        "for back in (days, 1):",
+        "for back in (1,):",
+    ),
+    Mutation(
+        "the attempt ignores the exam date",
+        ATT,
+        "exam=self.deadline(item.key) if self.deadline is not None else None,",
+        "exam=None,",
+    ),
+    Mutation(
+        "pool seen by the date, not three days before",
+        PLAN,
+        "SEE_ALL_BEFORE = 3 ",
+        "SEE_ALL_BEFORE = 0 ",
+    ),
+    Mutation(
+        "questions first seen today not counted against today",
+        PLAN,
+        "new_today=min(unseen, max(0, quota - first_today)),",
+        "new_today=min(unseen, quota),",
+    ),
+    Mutation(
+        "last set on the exam's eve",
+        PLAN,
+        "LAST_MOCK_BEFORE = 2 ",
+        "LAST_MOCK_BEFORE = 1 ",
+    ),
+    Mutation(
+        "taken sets planned again",
+        PLAN,
+        "left = [n for n in range(1, sets + 1) if n not in taken]",
+        "left = list(range(1, sets + 1))",
+    ),
+    Mutation(
+        "practice sets never behind",
+        PLAN,
+        "mocks_ok=len(taken) >= sum(1 for d in planned if d < today),",
+        "mocks_ok=True,",
+    ),
+    Mutation(
+        "forecast counts only the first review",
+        PLAN,
+        "            at, card = max(step.due, at), step.card",
+        "            break",
+    ),
+    Mutation(
+        "forecast counts mastered entries",
+        PLAN,
+        '        if e.status != "active" or e.due is None:',
+        "        if e.due is None:",
+    ),
+    Mutation(
+        "a past date accepted",
+        PLAN,
+        "    if day < today:\n",
+        "    if day < today and False:\n",
+    ),
+    Mutation(
+        "the pool's pace never behind",
+        PLAN,
+        "pace_ok=len(seen_keys) >= expected_seen(len(keys), set_on, today, see_by),",
+        "pace_ok=True,",
+    ),
+    Mutation(
+        "home never shows the plan line",
+        "src/quizapp/tui/screens/home.py",
+        "self.query_one(PlanLines).show(self.context.planner.headlines())",
+        "self.query_one(PlanLines).show([])",
+    ),
+    Mutation(
+        "the date form closes on a refused date",
+        "src/quizapp/tui/screens/examdate.py",
+        "            return\n        self.dismiss(True)",
+        "        self.dismiss(True)",
     ),
 ]
 
