@@ -91,7 +91,9 @@ def cmd_plan(ctx: AppContext, args: argparse.Namespace, out: TextIO = sys.stdout
         print(f"{name}: exam date set to {p.exam_date.isoformat()}.", file=out)
     for line in summary_lines(p, name):
         print(line, file=out)
-    if forecast:
+    if forecast and not any(n for _, n in forecast):
+        print("\nReviews a day until the exam: none yet (your misses will show here).", file=out)
+    elif forecast:
         print("\nReviews a day until the exam (if every review is answered right):", file=out)
         for line in bar_lines(forecast, 30):
             print(line, file=out)

@@ -35,18 +35,47 @@ def test_plan_json_shows_todays_work_the_sets_and_the_forecast(run: Run) -> None
     assert later["days_left"] == 8 and later["on_track"] is False  # nothing seen in four days
 
 
-def test_the_plan_as_text_and_the_date_cleared(run: Run) -> None:
-    assert "no exam date" in run("plan", "aif-c01", env=NOW).stdout
-    out = run("plan", "aif-c01", "--date", "2026-12-01", env=NOW)
+BANK = """bank:
+  id: b
+  title: B
+questions:
+""" + "".join(
+    f"  - {{id: q{i}, topic: T, domain: D, prompt: Q{i}, choices: [w, r, x], answer: B,"
+    " shuffle: false, explanation: e}\n"
+    for i in range(3)
+)
+EXAM = "exam:\n  id: ex\n  title: Ex\n  questions: 3\n  domains:\n    - {name: D, weight: 100}\n"
+
+
+def test_the_plan_as_text_with_its_forecast_and_the_date_cleared(run: Run, write) -> None:  # type: ignore[no-untyped-def]
+    write("banks/b.yaml", BANK)
+    write("banks/e.yaml", EXAM)
+    own = ("--no-bundled", "--banks", "banks")
+    assert "EX has no exam date" in run(*own, "plan", "ex", env=NOW).stdout
+    out = run(*own, "plan", "ex", "--date", "2026-12-08", env=NOW)
     assert out.returncode == 0, out.stderr
-    assert "AIF-C01 exam on 2026-12-01: 0 days left." in out.stdout
-    out = run("plan", "aif-c01", "--date", "2026-12-20", env=NOW)
-    assert "AIF-C01 exam on 2026-12-20: 19 days left." in out.stdout
-    assert "Reviews a day until the exam" in out.stdout
-    assert "Tue 2026-12-01" in out.stdout and "Sat 2026-12-19" in out.stdout
-    cleared = run("plan", "aif-c01", "--clear", env=NOW)
-    assert cleared.stdout.strip() == "AIF-C01: exam date cleared."
-    assert json.loads(run("plan", "aif-c01", "--json", env=NOW).stdout)["date"] is None
+    assert "EX exam on 2026-12-08: 7 days left." in out.stdout
+    assert "Reviews a day until the exam: none yet" in out.stdout
+    missed = run(
+        *own, "exam", "ex", "--practice", "--plain", "--seed", "1", stdin="a\na\na\n", env=NOW
+    )
+    assert "0/3 correct" in missed.stdout
+    out = run(*own, "plan", "ex", env=NOW)
+    assert "Today: 3 reviews due, 0 new questions to see." in out.stdout
+    assert "Questions seen: all 3 at least once." in out.stdout
+    bars = out.stdout.split("(if every review is answered right):\n")[1].splitlines()
+    assert [line[:14] for line in bars] == [
+        f"{d} 2026-12-0{n}"
+        for d, n in zip(("Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Mon"), range(1, 8), strict=True)
+    ]
+    assert bars[0].endswith("█    3")  # the number beside each bar
+    data = json.loads(run(*own, "plan", "ex", "--json", env=NOW).stdout)
+    assert [d["reviews"] for d in data["forecast"]] == [int(b.split()[-1]) for b in bars]
+    assert data["sets"] == 0 and data["next_mock"] is None
+    cleared = run(*own, "plan", "ex", "--clear", env=NOW)
+    assert cleared.stdout.strip() == "EX: exam date cleared."
+    assert json.loads(run(*own, "plan", "ex", "--json", env=NOW).stdout)["date"] is None
+    assert run(*own, "plan", "ex", "--clear", env=NOW).stdout.strip() == "EX had no exam date."
 
 
 def test_a_bad_date_a_past_one_or_an_unknown_exam_is_one_line_and_exit_2(run: Run) -> None:

@@ -249,7 +249,9 @@ def summary_lines(plan: Plan, name: str) -> list[str]:
         f"Today: {plural(plan.reviews_today, 'review')} due, {plan.new_today} new "
         f"{'question' if plan.new_today == 1 else 'questions'} to see.",
         f"Questions seen: {plan.seen} of {plan.pool} ({plural(plan.unseen, 'unseen question')});"
-        f" {plan.new_quota} new a day sees them all by {plan.see_by.isoformat()}.",
+        f" {plan.new_quota} new a day sees them all by {plan.see_by.isoformat()}."
+        if plan.unseen
+        else f"Questions seen: all {plan.pool} at least once.",
         mock_line(plan),
         f"Verdict: {verdict(plan)}" + ("" if plan.on_track else f" ({_behind_detail(plan)})") + ".",
     ]

@@ -95,8 +95,11 @@ class PlanScreen(Screen[None]):
             Text(
                 f"Reviews a day until the exam: {plural(sum(values), 'review')} in all, "
                 f"at most {peak} ({busiest.strftime('%a %Y-%m-%d')})"
+                if peak
+                else "Reviews a day until the exam: none yet (your misses will show here)"
             )
         )
+        spark.display = bool(peak)
         spark.data = [float(n) for n in values]
         numbers.update(Text("\n".join(bar_lines(forecast, BAR_WIDTH))))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-HINT = "No exam date set: l sets one for the highlighted exam and plans your study to it."
+HINT = "No exam date set: l sets one for the highlighted exam and plans towards it."
 
 
 class PlanLines(Static):
