@@ -729,6 +729,18 @@ MUTATIONS = [
         "            return\n        self.dismiss(True)",
         "        self.dismiss(True)",
     ),
+    Mutation(
+        "a new date leaves reviews scheduled after it",
+        "src/quizapp/service/plans.py",
+        "self.plans.move_due(rules.pulled_in(self.cards(exam_id), now, self.deadline))",
+        "self.plans.move_due([])",
+    ),
+    Mutation(
+        "a new date pulls in mastered entries too",
+        PLAN,
+        'if e.status != "active" or e.due is None or exam is None or not now < exam <= e.due:',
+        "if e.due is None or exam is None or not now < exam <= e.due:",
+    ),
 ]
 
 

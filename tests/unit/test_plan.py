@@ -285,3 +285,27 @@ def test_an_answer_before_the_exam_date_is_scheduled_towards_it(folder: Path) ->
     assert dues <= {datetime(2026, 12, n, tzinfo=UTC) for n in (5, 6, 7)}
     planner.clear("ex")
     assert planner.deadline("b/q0") is None
+
+
+def test_setting_a_date_pulls_in_reviews_already_scheduled_after_it(folder: Path) -> None:
+    clock = Clock(now=NOW)
+    db = connect(":memory:")
+    library = load_library([folder])
+    study = StudyStore(db)
+    planner = Planner(PlanStore(db), study, AttemptStore(db, clock.wall), library, now=clock.wall)
+    later, soon = NOW + timedelta(days=20), NOW + timedelta(days=2)
+    for key, status, due in (
+        ("b/q0", "active", later),
+        ("b/q1", "active", later),
+        ("b/q2", "active", soon),  # before the date: stays
+        ("b/q3", "mastered", later),  # not drilled: stays
+        ("other/q", "active", later),  # no exam of it has a date: stays
+    ):
+        study.save(notebook.Entry(key, key[:1], "T", "f", status=status, due=due), at=NOW)
+    planner.set_date("ex", "2026-12-08")
+    dues = {e.key: e.due for e in study.entries()}
+    last_days = {datetime(2026, 12, n, tzinfo=UTC) for n in (5, 6, 7)}
+    assert {dues["b/q0"], dues["b/q1"]} <= last_days
+    assert (dues["b/q2"], dues["b/q3"], dues["other/q"]) == (soon, later, later)
+    planner.clear("ex")  # moved reviews stay where they are: early, never lost
+    assert {e.key: e.due for e in study.entries()} == dues

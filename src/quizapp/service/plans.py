@@ -10,6 +10,7 @@ from quizapp.core.exam.slots import plan_slots
 from quizapp.core.study import plan as rules
 from quizapp.core.study.plan import Card, Plan
 from quizapp.storage.attempts import AttemptStore
+from quizapp.storage.database import transaction
 from quizapp.storage.plans import ExamDate, PlanStore
 from quizapp.storage.study import StudyStore
 
@@ -56,7 +57,10 @@ class Planner:
         """Set or change the date from what the user typed; ValueError names what is wrong."""
         now = self.now()
         day = rules.parse_date(text, now.date())
-        self.plans.set(exam_id, day, now)
+        with transaction(self.plans.conn):  # the date and what it moves land together
+            self.plans.set(exam_id, day, now)
+            # Reviews already scheduled on or after the date come in before it, as new ones do.
+            self.plans.move_due(rules.pulled_in(self.cards(exam_id), now, self.deadline))
         return day
 
     def clear(self, exam_id: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -33,6 +34,14 @@ class PlanStore:
                 " ON CONFLICT (exam_id) DO UPDATE SET exam_date = excluded.exam_date,"
                 " set_at = excluded.set_at",
                 (exam_id, day.isoformat(), at.isoformat()),
+            )
+
+    def move_due(self, moves: Sequence[tuple[str, datetime]]) -> None:
+        """Give the notebook entries named new due dates."""
+        with transaction(self.conn):
+            self.conn.executemany(
+                "UPDATE notebook SET due = ? WHERE question_key = ?",
+                [(due.isoformat(), key) for key, due in moves],
             )
 
     def clear(self, exam_id: str) -> bool:

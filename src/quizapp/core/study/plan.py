@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -189,6 +189,25 @@ def forecast(entries: Iterable[Card], now: datetime, exam: date) -> list[int]:
             step = review(card, True, False, at, exam=deadline, key=e.key)
             at, card = max(step.due, at), step.card
     return out
+
+
+def pulled_in(
+    entries: Iterable[Card], now: datetime, deadline: Callable[[str], datetime | None]
+) -> list[tuple[str, datetime]]:
+    """Where a new exam date moves reviews already scheduled on or after it: active entries
+    due then go where ``scheduler.pull_in`` puts a review made now (``deadline`` gives each
+    key's exam); those it leaves as they were are not listed."""
+    from quizapp.core.study.scheduler import pull_in
+
+    moves = []
+    for e in entries:
+        exam = deadline(e.key)
+        if e.status != "active" or e.due is None or exam is None or not now < exam <= e.due:
+            continue
+        at = pull_in(e.key, now, exam)
+        if at is not None:
+            moves.append((e.key, at))
+    return moves
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
