@@ -132,7 +132,8 @@ def test_taken_sets_are_skipped_and_the_rest_respread_from_today() -> None:
     assert [n for n, _ in p.mocks] == [2, 4, 5, 6]
     assert mock_days(4, NOW.date(), date(2026, 12, 11)) == [d for _, d in p.mocks]
     assert mock_days(1, NOW.date(), date(2026, 12, 11)) == [date(2026, 12, 11)]
-    assert mock_days(2, date(2026, 12, 12), date(2026, 12, 11)) == [date(2026, 12, 12)] * 2
+    assert mock_days(2, date(2026, 12, 12), date(2026, 12, 11)) == [date(2026, 12, 12)]  # late
+    assert plan(exam_date=NOW.date()).mocks == ()  # the exam is today
     assert plan(sets=0).mocks == ()
 
 

@@ -114,7 +114,7 @@ def make_plan(
     taken = {n for n in sets_taken if 1 <= n <= sets}
     left = [n for n in range(1, sets + 1) if n not in taken]
     last_mock = exam_date - timedelta(days=LAST_MOCK_BEFORE)
-    days = mock_days(len(left), today, last_mock) if today <= exam_date else []
+    days = mock_days(len(left), today, last_mock) if today < exam_date else []
     left = left[: len(days)]
     planned = mock_days(sets, set_on, last_mock)
     return Plan(
@@ -153,11 +153,11 @@ def expected_seen(pool: int, set_on: date, today: date, see_by: date) -> int:
 def mock_days(count: int, first: date, last: date) -> list[date]:
     """``count`` days spread evenly after ``first``, the last of them on ``last``.
 
-    Once ``last`` is past they all fall on ``first``: take them while there is time.
+    Once ``last`` is past only one still fits: on ``first``, while there is time.
     """
     span = (last - first).days
     if span < 0:
-        return [first] * count
+        return [first][:count]
     return [last - timedelta(days=round((count - 1 - i) * span / count)) for i in range(count)]
 
 
@@ -262,7 +262,13 @@ def _weekday(day: date) -> str:
 
 def summary_lines(plan: Plan, name: str) -> list[str]:
     """The plan as lines of text (plain output and the plan screen)."""
-    days = plural(plan.days_left, "day") + " left" if plan.days_left >= 0 else "the date has passed"
+    days = (
+        plural(plan.days_left, "day") + " left"
+        if plan.days_left > 0
+        else "the exam is today"
+        if plan.days_left == 0
+        else "the date has passed"
+    )
     return [
         f"{name} exam on {plan.exam_date.isoformat()}: {days}.",
         f"Today: {plural(plan.reviews_today, 'review')} due, {plan.new_today} new "
