@@ -741,6 +741,12 @@ MUTATIONS = [
         'if e.status != "active" or e.due is None or exam is None or not now < exam <= e.due:',
         "if e.due is None or exam is None or not now < exam <= e.due:",
     ),
+    Mutation(
+        "an unfinished mock exam counts as a taken set",
+        "src/quizapp/service/plans.py",
+        "if a.exam_id == found.exam_id and a.has_verdict and a.options.practice_set",
+        "if a.exam_id == found.exam_id and a.options.practice_set",
+    ),
 ]
 
 

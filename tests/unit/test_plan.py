@@ -310,3 +310,23 @@ def test_setting_a_date_pulls_in_reviews_already_scheduled_after_it(folder: Path
     assert (dues["b/q2"], dues["b/q3"], dues["other/q"]) == (soon, later, later)
     planner.clear("ex")  # moved reviews stay where they are: early, never lost
     assert {e.key: e.due for e in study.entries()} == dues
+
+
+def test_a_finished_exam_of_a_practice_set_takes_it_off_the_plan() -> None:
+    from tests.tui.conftest import EXAM_BANKS, make_context_for
+
+    ctx = make_context_for(EXAM_BANKS)
+    planner = ctx.planner
+    planner.set_date("tui-exam", "2026-12-10")
+    spec = ctx.library.exams["tui-exam"].exam
+    for mode, number in (("practice", 1), ("exam", 2)):
+        opened = ctx.exams.open(spec, mode, StartOptions(practice_set=number))  # type: ignore[arg-type]
+        assert opened.attempt is not None
+        opened.attempt.submit()
+        opened.attempt.release()
+    unfinished = ctx.exams.open(spec, "exam", StartOptions(practice_set=1)).attempt
+    assert unfinished is not None
+    unfinished.leave()
+    p = planner.plan("tui-exam")
+    assert p is not None
+    assert (p.sets, p.sets_taken, p.next_mock) == (2, 1, (1, date(2026, 12, 8)))
