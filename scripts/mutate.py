@@ -43,6 +43,9 @@ ATT = "src/quizapp/service/attempt.py"
 SEL = "src/quizapp/core/exam/selection.py"
 DB = "src/quizapp/storage/database.py"
 MIG = "src/quizapp/storage/migrations.py"
+SCHED = "src/quizapp/core/study/scheduler.py"
+PLAN = "src/quizapp/core/study/plan.py"
+
 MUTATIONS = [
     Mutation(
         "--no-adapt ignored",
@@ -794,6 +797,114 @@ MUTATIONS = [
         "src/quizapp/tui/screens/stats.py",
         "        self.query_one(VerticalScroll).scroll_to_widget(",
         "        return\n        self.query_one(VerticalScroll).scroll_to_widget(",
+    ),
+    Mutation(
+        "retention raised after the date too",
+        SCHED,
+        "before = exam is not None and now < exam",
+        "before = exam is not None",
+    ),
+    Mutation(
+        "no pull-in",
+        SCHED,
+        "new.due = pull_in(key, now, exam) or new.due",
+        "pass",
+    ),
+    Mutation(
+        "all pulled in to the eve",
+        SCHED,
+        "for back in (days, 1):",
+        "for back in (1,):",
+    ),
+    Mutation(
+        "the attempt ignores the exam date",
+        ATT,
+        "exam=self.deadline(item.key) if self.deadline is not None else None,",
+        "exam=None,",
+    ),
+    Mutation(
+        "pool seen by the date, not three days before",
+        PLAN,
+        "SEE_ALL_BEFORE = 3 ",
+        "SEE_ALL_BEFORE = 0 ",
+    ),
+    Mutation(
+        "questions first seen today not counted against today",
+        PLAN,
+        "new_today=min(unseen, max(0, quota - first_today)),",
+        "new_today=min(unseen, quota),",
+    ),
+    Mutation(
+        "last set on the exam's eve",
+        PLAN,
+        "LAST_MOCK_BEFORE = 2 ",
+        "LAST_MOCK_BEFORE = 1 ",
+    ),
+    Mutation(
+        "taken sets planned again",
+        PLAN,
+        "left = [n for n in range(1, sets + 1) if n not in taken]",
+        "left = list(range(1, sets + 1))",
+    ),
+    Mutation(
+        "practice sets never behind",
+        PLAN,
+        "mocks_ok=len(taken) >= sum(1 for d in planned if d < today),",
+        "mocks_ok=True,",
+    ),
+    Mutation(
+        "forecast counts only the first review",
+        PLAN,
+        "            at, card = max(step.due, at), step.card",
+        "            break",
+    ),
+    Mutation(
+        "forecast counts mastered entries",
+        PLAN,
+        '        if e.status != "active" or e.due is None:',
+        "        if e.due is None:",
+    ),
+    Mutation(
+        "a past date accepted",
+        PLAN,
+        "    if day < today:\n",
+        "    if day < today and False:\n",
+    ),
+    Mutation(
+        "the pool's pace never behind",
+        PLAN,
+        "pace_ok=len(seen_keys) >= expected_seen(len(keys), set_on, today, see_by),",
+        "pace_ok=True,",
+    ),
+    Mutation(
+        "home never shows the plan line",
+        "src/quizapp/tui/screens/home.py",
+        "self.query_one(PlanLines).show(self.context.planner.headlines())",
+        "self.query_one(PlanLines).show([])",
+    ),
+    Mutation(
+        "the date form closes on a refused date",
+        "src/quizapp/tui/screens/examdate.py",
+        "            return\n        self.dismiss(True)",
+        "        self.dismiss(True)",
+    ),
+    Mutation(
+        "a new date leaves reviews scheduled after it",
+        "src/quizapp/service/plans.py",
+        "self.plans.move_due(rules.pulled_in(self.cards(exam_id), now, self.deadline))",
+        "self.plans.move_due([])",
+    ),
+    Mutation(
+        "a new date pulls in mastered entries too",
+        PLAN,
+        'if e.status != "active" or e.due is None or exam is None or not now < exam <= e.due:',
+        "if e.due is None or exam is None or not now < exam <= e.due:",
+    ),
+    Mutation(
+        "an unfinished mock exam counts as a taken set",
+        "src/quizapp/service/plans.py",
+        "if a.exam_id == found.exam_id and a.has_verdict and a.options.practice_set",
+        "if a.exam_id == found.exam_id and a.options.practice_set",
     ),
 ]
 

@@ -19,6 +19,8 @@ from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.text import json_text, visible
 from quizapp.paths import DataDirError, data_dir
+from quizapp.planning import add_parser as add_plan_parser
+from quizapp.planning import cmd_plan
 from quizapp.storage.database import DB_NAME, DatabaseError, set_aside
 from quizapp.storage.faults import fault
 
@@ -113,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", metavar="T", help="default: the first heading or the file name")
     p.add_argument("--topic", metavar="T", help="for questions whose source names no topic")
     p.add_argument("--domain", metavar="D", help="for questions whose source names no domain")
+    add_plan_parser(sub)
     return parser
 
 
@@ -213,6 +216,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_review(ctx, args)
     if args.command == "notebook":
         return cmd_export(ctx, args.format, args.output)
+    if args.command == "plan":
+        return cmd_plan(ctx, args)
     from quizapp.tui.app import run_app  # Textual is imported only when the TUI runs
 
     return run_app(ctx)

@@ -48,6 +48,7 @@ class Attempt:
         now: Callable[[], datetime],
         ticker: Callable[[], float] = time.monotonic,
         claim: Claim | None = None,
+        deadline: Callable[[str], datetime | None] | None = None,
     ) -> None:
         if session.attempt_id is None:
             raise ValueError("an attempt is stored before it is run")
@@ -63,6 +64,8 @@ class Attempt:
         #: Held by a front end that ticks from a second thread (plain mode's heartbeat).
         self.lock = threading.RLock()
         self._claim = claim
+        #: When the exam a question prepares for begins (an exam date), for the scheduler.
+        self.deadline = deadline
 
     def release(self) -> None:
         """Give up ownership (the front end is done with it): another window may resume it."""
@@ -291,6 +294,7 @@ class Attempt:
                     unsure=resp.unsure,
                     picked=resp.picked,
                     now=now,
+                    exam=self.deadline(item.key) if self.deadline is not None else None,
                 )
                 if step is not None:
                     entry, log = step

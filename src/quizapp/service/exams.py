@@ -53,6 +53,7 @@ class ExamService:
         new_seed: Callable[[], int],
         ticker: Callable[[], float] = time.monotonic,
         owners: Owners | None = None,
+        deadline: Callable[[str], datetime | None] | None = None,
     ) -> None:
         self.attempts = attempts
         self.study = study
@@ -62,6 +63,7 @@ class ExamService:
         self.ticker = ticker
         #: One owner per attempt; the composition root passes owners that span processes.
         self.owners = owners if owners is not None else LocalOwners()
+        self.deadline = deadline  # exam dates, passed on to each attempt's scheduling
 
     # -- what is open ------------------------------------------------------------------------
     def unfinished(self) -> list[AttemptSummary]:
@@ -96,6 +98,7 @@ class ExamService:
             now=self.now,
             ticker=self.ticker,
             claim=claim,
+            deadline=self.deadline,
         )
 
     def stored_options(self, summary: AttemptSummary, spec: ExamSpec | None) -> StartOptions:
@@ -210,6 +213,7 @@ class ExamService:
             now=self.now,
             ticker=self.ticker,
             claim=self.owners.claim(stored.attempt_id),
+            deadline=self.deadline,
         )
 
     # -- retries and drills -----------------------------------------------------------------
