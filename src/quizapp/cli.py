@@ -18,6 +18,7 @@ from quizapp.core.bank.problems import Problem
 from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.text import json_text, visible
+from quizapp.core.words import plural
 from quizapp.paths import DataDirError, data_dir
 from quizapp.storage.database import DB_NAME, DatabaseError, set_aside
 from quizapp.storage.faults import fault
@@ -315,8 +316,7 @@ def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
     if attempt is None:
         counts = ctx.study.counts(ctx.clock())
         print(
-            f"Nothing is due: {counts.active} active and {counts.mastered} mastered "
-            "notebook entries."
+            f"Nothing is due in the notebook ({counts.active} active, {counts.mastered} mastered)."
         )
         return 0
     if args.plain:
@@ -439,8 +439,9 @@ def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = 
     warnings = len(problems) - errors
     questions = len(library.questions)
     print(
-        f"{len(library.banks)} banks ({questions} questions), {len(library.exams)} exams: "
-        f"{_count(errors, 'error')}, {_count(warnings, 'warning')}",
+        f"{plural(len(library.banks), 'bank')} ({plural(questions, 'question')}), "
+        f"{plural(len(library.exams), 'exam')}: "
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')}",
         file=sys.stderr,
     )
     return 1 if errors or (strict and warnings) else 0
@@ -449,10 +450,6 @@ def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = 
 def _line(text: str) -> str:
     """Text from a bank or the database as it may appear in one line of terminal output."""
     return visible(text, one_line=True)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def banks_report(library: Library) -> dict[str, Any]:

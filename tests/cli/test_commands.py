@@ -23,7 +23,7 @@ def test_validate_a_clean_file_exits_0(run: Run, tmp_path: Path) -> None:
     (tmp_path / "good.yaml").write_text(GOOD_BANK)
     result = run("validate", "good.yaml")
     assert (result.returncode, result.stdout) == (0, "")
-    assert "1 banks (2 questions), 0 exams: 0 errors, 0 warnings" in result.stderr
+    assert "1 bank (2 questions), 0 exams: 0 errors, 0 warnings" in result.stderr
 
 
 def test_validate_prints_gcc_style_lines_and_exits_1(run: Run, tmp_path: Path) -> None:

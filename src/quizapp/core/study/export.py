@@ -64,7 +64,7 @@ class Sheet:
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    return value.replace(microsecond=0).isoformat() if value else None
 
 
 def as_dict(sheet: Sheet) -> dict[str, Any]:

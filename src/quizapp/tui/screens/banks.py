@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from quizapp.core.bank.library import Library
 from quizapp.core.importers.provenance import imported_source
 from quizapp.core.text import visible
+from quizapp.core.words import plural
 from quizapp.tui.widgets.keybar import KeyBar
 
 
@@ -57,7 +58,9 @@ class BanksScreen(Screen[None]):
             yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
             problems = self.library.problems
             errors = sum(p.severity == "error" for p in problems)
-            title = f"Problems: {errors} error(s), {len(problems) - errors} warning(s)"
+            title = (
+                f"Problems: {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+            )
             yield Static(title if problems else "No problems found.", classes="section-title")
             for p in problems:
                 mark = "✗ error" if p.severity == "error" else "! warning"

@@ -16,6 +16,7 @@ from quizapp.context import AppContext
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
 from quizapp.core.text import visible
+from quizapp.core.words import plural
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.rowlist import RowList
 
@@ -109,7 +110,7 @@ class HomeScreen(Screen[None]):
         line.display = bool(self.unfinished)
         if self.unfinished:
             a = self.unfinished[0]
-            left = f", {clock(a.minutes * 60 - a.elapsed)} left" if a.minutes else ""
+            left = f", {clock(a.minutes * 60 - a.elapsed, a.minutes)} left" if a.minutes else ""
             more = f" (+{len(self.unfinished) - 1} more)" if len(self.unfinished) > 1 else ""
             title = visible(a.title, one_line=True)  # from the database
             line.update(
@@ -133,7 +134,9 @@ class HomeScreen(Screen[None]):
             text.append("\nWeakest topics: ", style="bold")
             text.append(visible(", ".join(f"{topic} {m:.0%}" for m, topic in weakest)))
         n_banks, n_q = len(self.library.banks), len(self.library.questions)
-        text.append(f"\n{n_banks} banks · {n_q} questions · press b for the list")
+        text.append(
+            f"\n{plural(n_banks, 'bank')} · {plural(n_q, 'question')} · press b for the list"
+        )
         text.append("\nAdaptive passes " + ("on" if self.adaptive else "off"), style="bold")
         text.append(
             ": repeat your misses and weak topics (a: off)"
@@ -187,9 +190,9 @@ class HomeScreen(Screen[None]):
         warnings = sum(p.severity == "warning" for p in self.library.problems)
         parts = []
         if files:
-            parts.append(f"⚠ {len(files)} file(s) could not be loaded")
+            parts.append(f"⚠ {plural(len(files), 'file')} could not be loaded")
         if warnings:
-            parts.append(f"{warnings} warning(s)")
+            parts.append(plural(warnings, "warning"))
         return " · ".join(parts) + " · press b to see them"
 
     # -- actions -----------------------------------------------------------------------------
@@ -277,7 +280,11 @@ class HomeScreen(Screen[None]):
     ) -> None:
         from quizapp.tui.screens.conflict import Choice, ConflictScreen
 
-        left = f", {clock(found.minutes * 60 - found.elapsed)} left" if found.minutes else ""
+        left = (
+            f", {clock(found.minutes * 60 - found.elapsed, found.minutes)} left"
+            if found.minutes
+            else ""
+        )
         why = "; ".join(_DIFFERENCES.get(d, d) for d in differences)
         message = (
             f"You have an unfinished {found.mode} of {found.title} ({found.answered} of "

@@ -1,0 +1,31 @@
+"""Counts, sentences and times as a person reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.core.exam.clock import clock
+from quizapp.core.words import plural, sentence
+
+
+@pytest.mark.parametrize(("n", "said"), [(0, "0 questions"), (1, "1 question"), (2, "2 questions")])
+def test_a_count_takes_the_word_in_its_number(n: int, said: str) -> None:
+    assert plural(n, "question") == said
+
+
+def test_an_irregular_plural_is_given() -> None:
+    assert plural(3, "entry", "entries") == "3 entries"
+    assert plural(1, "entry", "entries") == "1 entry"
+
+
+def test_an_engine_message_becomes_a_sentence() -> None:
+    assert sentence("answer the question first") == "Answer the question first."
+    assert sentence("Done.") == "Done."
+
+
+def test_an_exam_of_an_hour_or_more_shows_every_time_as_hours() -> None:
+    assert clock(91, 90) == "0:01:31"
+    assert clock(5309, 90) == "1:28:29"
+    assert clock(91, 30) == "1:31"
+    assert clock(91) == "1:31"
+    assert clock(7800) == "2:10:00"
