@@ -62,8 +62,11 @@ class BanksScreen(Screen[None]):
                 f"Problems: {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
             )
             yield Static(title if problems else "No problems found.", classes="section-title")
+            loaded = {b.path for b in self.library.banks.values()}
             for p in problems:
                 mark = "✗ error" if p.severity == "error" else "! warning"
+                if p.severity == "error" and p.file in loaded:  # its bank loaded without it
+                    mark = "✗ error, question left out"
                 where = visible(short_path(p.file), one_line=True)  # a file name can hold ESC
                 line = Text(f"{mark}  {where}:{p.line}:{p.column}\n    {p.message}")
                 yield Static(line, classes=f"problem {p.severity}")

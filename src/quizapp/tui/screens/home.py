@@ -186,11 +186,16 @@ class HomeScreen(Screen[None]):
         self.action_start("exam")
 
     def _warning_line(self) -> str:
-        files = {p.file for p in self.library.problems if p.severity == "error"}
+        loaded = {b.path for b in self.library.banks.values()}
+        errors = [p for p in self.library.problems if p.severity == "error"]
+        files = {p.file for p in errors if p.file not in loaded}
+        # A loaded bank with errors left out only its broken questions.
+        skipped = {(p.file, p.question or p.line) for p in errors if p.file in loaded}
         warnings = sum(p.severity == "warning" for p in self.library.problems)
         parts = []
-        if files:
-            parts.append(f"⚠ {plural(len(files), 'file')} could not be loaded")
+        lost = [plural(n, w) for n, w in ((len(files), "file"), (len(skipped), "question")) if n]
+        if lost:
+            parts.append(f"⚠ {' and '.join(lost)} could not be loaded")
         if warnings:
             parts.append(plural(warnings, "warning"))
         return " · ".join(parts) + " · press b to see them"
