@@ -29,3 +29,22 @@ def test_an_exam_of_an_hour_or_more_shows_every_time_as_hours() -> None:
     assert clock(91, 30) == "1:31"
     assert clock(91) == "1:31"
     assert clock(7800) == "2:10:00"
+
+
+def test_code_spans_are_found_and_a_lone_backtick_stays() -> None:
+    from quizapp.core.inline import code_spans
+
+    assert code_spans("Run `aws s3 ls` or ``a`b`` and ` alone") == [
+        ("Run ", False),
+        ("aws s3 ls", True),
+        (" or ", False),
+        ("a`b", True),
+        (" and ` alone", False),
+    ]
+
+
+def test_list_rows_lose_their_emphasis_and_code_marks() -> None:
+    from quizapp.core.inline import plain_inline
+
+    text = "**Bold** and *it* and `co*de*` 2*3*4 __u__ snake_case_x"
+    assert plain_inline(text) == "Bold and it and co*de* 2*3*4 u snake_case_x"
