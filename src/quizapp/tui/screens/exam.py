@@ -223,11 +223,7 @@ class ExamScreen(Screen[None]):
         parts = ["**✓ Correct.**" if ok else "**✗ Incorrect.**"]
         if q.explanation:
             parts.append(q.explanation)
-        refs = [f"- [{ref.title or ref.url}]({ref.url})" for ref in q.references]
-        if refs:
-            parts.append("**References**\n\n" + "\n".join(refs))
-        parts.append("*Press enter for the next question.*")
-        feedback.show("\n\n".join(parts))
+        feedback.show("\n\n".join(parts), q.references, "*Press enter for the next question.*")
 
     # -- time ------------------------------------------------------------------------------
     async def heartbeat(self) -> None:

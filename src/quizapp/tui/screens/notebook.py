@@ -255,9 +255,12 @@ class NotebookScreen(Screen[None]):
         """Draw the highlighted entry in the detail pane."""
         row = self.current()
         sheet = self._sheet(row.key) if row else None
-        text = entry_markdown(sheet, self.context.clock()) if sheet else "*No entry here.*"
-        self.detail_source = text
-        self.query_one("#nb-markdown", MarkdownText).show(text)
+        now = self.context.clock()
+        text = entry_markdown(sheet, now, references=False) if sheet else "*No entry here.*"
+        refs = sheet.question.references if sheet and sheet.question else ()
+        pane = self.query_one("#nb-markdown", MarkdownText)
+        pane.show(text, refs)
+        self.detail_source = pane.source
 
     def on_row_list_highlighted(self, _event: RowList.Highlighted) -> None:
         """Follow the highlight."""
