@@ -48,3 +48,22 @@ def test_list_rows_lose_their_emphasis_and_code_marks() -> None:
 
     text = "**Bold** and *it* and `co*de*` 2*3*4 __u__ snake_case_x"
     assert plain_inline(text) == "Bold and it and co*de* 2*3*4 u snake_case_x"
+
+
+def test_due_dates_read_as_words() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from quizapp.core.words import due_in
+
+    now = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    day = timedelta(days=1)
+    assert due_in(None, now) == "—"
+    assert due_in(now, now) == "due now"
+    assert due_in(now - day, now) == "due now"
+    assert due_in(now + timedelta(hours=2), now) == "today"
+    assert due_in(now + day, now) == "tomorrow"
+    assert due_in(now + 3 * day, now) == "in 3 days"
+    assert due_in(now + 20 * day, now) == "in 2 weeks"
+    assert due_in(now + 30 * day * 1.0135, now) == "in 4 weeks"
+    assert due_in(now + 200 * day, now) == "in 7 months"
+    assert due_in(now + 400 * day, now) == "in 13 months"

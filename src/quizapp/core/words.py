@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``n`` with ``word`` in the right number: "1 question", "2 questions", "0 entries"."""
@@ -17,3 +19,24 @@ def sentence(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text[-1] in ".?!" else text + "."
+
+
+def due_in(due: datetime | None, now: datetime) -> str:
+    """When a review is due, in words: "due now", "today", "tomorrow", "in 3 days", "—" if never.
+
+    Far-off dates count in weeks, then months, so the words stay short in a list column.
+    """
+    if due is None:
+        return "—"
+    if due <= now:
+        return "due now"
+    days = (due.astimezone(now.tzinfo).date() - now.date()).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days < 14:
+        return f"in {days} days"
+    if days < 61:
+        return f"in {days // 7} weeks"
+    return f"in {plural(round(days / 30.4), 'month')}"
