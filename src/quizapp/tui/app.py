@@ -11,6 +11,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from quizapp.context import AppContext
+from quizapp.core.words import plural
+from quizapp.paths import prepare_banks
 from quizapp.tui import collector, warmup
 from quizapp.tui.screens.home import HomeScreen
 
@@ -51,6 +53,7 @@ class QuizApp(App[None]):
             loop = asyncio.get_running_loop()
             for signum in ENDING_SIGNALS:
                 loop.add_signal_handler(signum, self._ended_by, signum)
+        prepare_banks(self.context.data_dir)  # the README says to put banks there: make it exist
         self.push_screen(HomeScreen(self.context, self.service))
         collector.freeze_long_lived()  # the library is loaded now and lives as long as the app
         warmup.schedule(self)
@@ -66,6 +69,20 @@ class QuizApp(App[None]):
     def _ended_by(self, signum: int) -> None:
         """SIGTERM or SIGHUP: leave as on quit (an open exam saves its clock), exit 128+N."""
         self.exit(return_code=128 + signum)
+
+    def reload_banks(self) -> None:
+        """Load the banks again and show them on home; say what loaded."""
+        library = self.context.reload_library()
+        self.service.library = library
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.use_library(library)
+        errors = sum(p.severity == "error" for p in library.problems)
+        problems = f", {plural(errors, 'problem')} (b lists them)" if errors else ""
+        counts = (
+            f"{plural(len(library.banks), 'bank')}, {plural(len(library.questions), 'question')}"
+        )
+        self.notify(f"Banks reloaded: {counts}{problems}.", markup=False)
 
     def action_open_banks(self) -> None:
         """Show every bank and every load problem."""

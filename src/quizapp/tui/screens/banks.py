@@ -44,6 +44,7 @@ class BanksScreen(Screen[None]):
     CSS_PATH = "banks.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("r,ctrl+r", "reload", "Reload"),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -71,6 +72,15 @@ class BanksScreen(Screen[None]):
                 line = Text(f"{mark}  {where}:{p.line}:{p.column}\n    {p.message}")
                 yield Static(line, classes=f"problem {p.severity}")
         yield KeyBar()
+
+    def action_reload(self) -> None:
+        """Read the bank folders again and show this screen anew (home follows)."""
+        from quizapp.tui.app import QuizApp
+
+        app = self.app
+        if isinstance(app, QuizApp):
+            app.reload_banks()
+            app.switch_screen(BanksScreen(app.context.library))
 
     def on_mount(self) -> None:
         """Fill the banks table."""

@@ -22,6 +22,7 @@ from quizapp.tui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
     from quizapp.core.bank.examspec import ExamSpec
+    from quizapp.core.bank.library import Library
     from quizapp.core.exam.options import StartOptions
     from quizapp.core.exam.session import Mode
     from quizapp.service.attempt import Attempt
@@ -44,6 +45,7 @@ class HomeScreen(Screen[None]):
         Binding("a", "toggle_adaptive", "Adaptive", show=False),
         *[Binding(str(n), f"start_set({n})", f"Set {n}", show=False) for n in range(1, 10)],
         Binding("b", "app.open_banks", "Banks"),
+        Binding("ctrl+r", "reload_banks", "Reload banks", show=False),
         Binding("t", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -59,6 +61,21 @@ class HomeScreen(Screen[None]):
         ]
         self.unfinished: list[AttemptSummary] = []
         self.set_lines: dict[str, str] = {}  # per exam id: its practice sets' scores
+
+    def use_library(self, library: Library) -> None:
+        """Show ``library`` (reloaded banks) from now on."""
+        self.library = library
+        self.plans = [plan_slots(e.exam, library) for e in library.exams.values()]
+        if self.is_mounted:
+            self.on_mount()
+            self.fill()
+
+    def action_reload_banks(self) -> None:
+        """ctrl+r: read the bank folders again, without restarting."""
+        from quizapp.tui.app import QuizApp
+
+        if isinstance(self.app, QuizApp):
+            self.app.reload_banks()
 
     def compose(self) -> ComposeResult:
         """Resume line, exams table, the highlighted exam's domains, notebook, banks, warnings."""
