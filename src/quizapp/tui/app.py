@@ -17,6 +17,8 @@ from quizapp.tui import collector, warmup
 from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from quizapp.service.attempt import Attempt
 
 # Python's default for these kills the process on the spot, leaving the terminal in the
@@ -54,6 +56,7 @@ class QuizApp(App[None]):
             for signum in ENDING_SIGNALS:
                 loop.add_signal_handler(signum, self._ended_by, signum)
         prepare_banks(self.context.data_dir)  # the README says to put banks there: make it exist
+        self._apply_settings()
         self.push_screen(HomeScreen(self.context, self.service))
         collector.freeze_long_lived()  # the library is loaded now and lives as long as the app
         warmup.schedule(self)
@@ -69,6 +72,38 @@ class QuizApp(App[None]):
     def _ended_by(self, signum: int) -> None:
         """SIGTERM or SIGHUP: leave as on quit (an open exam saves its clock), exit 128+N."""
         self.exit(return_code=128 + signum)
+
+    def _apply_settings(self) -> None:
+        """Take the theme chosen last time (if it is still a theme), then keep each new one."""
+        from quizapp.settings import SETTINGS_NAME, read_settings
+
+        self._settings_path = self.context.data_dir / SETTINGS_NAME
+        settings, warning = read_settings(self._settings_path, self.available_themes)
+        if settings.theme is not None:
+            self.theme = settings.theme
+        if warning is not None:
+            self.notify(warning, severity="warning", markup=False)
+        self._saved_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """A theme picked (say from the command palette) is kept for the next start."""
+        from quizapp.settings import Settings, write_settings
+
+        for screen in self.screen_stack:  # home draws its warning in the theme's colour
+            if isinstance(screen, HomeScreen) and screen.is_mounted:
+                screen.fill()
+        if theme.name == self._saved_theme:
+            return
+        self._saved_theme = theme.name
+        try:
+            write_settings(self._settings_path, Settings(theme=theme.name))
+        except OSError as exc:
+            self.notify(
+                f"The theme could not be saved for next time: {exc.strerror}",
+                severity="warning",
+                markup=False,
+            )
 
     def reload_banks(self) -> None:
         """Load the banks again and show them on home; say what loaded."""

@@ -42,7 +42,7 @@ class ExportScreen(ModalScreen[Path | None]):
         background: $panel;
         padding: 0 1;
     }
-    ExportScreen #export-error { color: $error; }
+    ExportScreen #export-error { color: $text-error; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 

@@ -162,7 +162,9 @@ class HomeScreen(Screen[None]):
         )
         if self.library.problems:
             text.append("\n")
-            text.append(self._warning_line(), style="bold yellow")
+            # The theme's warning colour for text, readable on light themes and dark alike.
+            warn = self.app.theme_variables.get("text-warning", "yellow")
+            text.append(self._warning_line(), style=f"bold {warn}")
         self.query_one("#home-info", Static).update(text)
 
     def action_stats(self) -> None:
