@@ -233,3 +233,5 @@ def test_a_broken_question_is_an_error_and_its_bank_keeps_the_rest(
     report = json.loads(listed.stdout)
     assert [(b["id"], b["questions"]) for b in report["banks"]] == [("demo", 1)]
     assert [(e["line"], e["severity"]) for e in report["errors"]] == [(21, "error")]
+    text = run("--no-bundled", "--banks", str(tmp_path), "banks").stdout
+    assert "demo" in text and "    1 question   Demo bank" in text

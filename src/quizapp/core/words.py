@@ -7,9 +7,14 @@ from datetime import datetime
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``n`` with ``word`` in the right number: "1 question", "2 questions", "0 entries"."""
+    return f"{n} {noun(n, word, many)}"
+
+
+def noun(n: int, word: str, many: str | None = None) -> str:
+    """``word`` in the number ``n`` asks for, without the number (for aligned columns)."""
     if n == 1:
-        return f"1 {word}"
-    return f"{n} {many if many is not None else word + 's'}"
+        return word
+    return many if many is not None else word + "s"
 
 
 def sentence(text: str) -> str:
