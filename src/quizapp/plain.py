@@ -90,8 +90,8 @@ class PlainExam:
             )
         else:
             minutes = s.terms.minutes
-            timing = f"{minutes} minutes" if minutes else "untimed"
-            self.say(f"{s.terms.title} · {s.mode} · {total} questions · {timing}")
+            timing = plural(minutes, "minute") if minutes else "untimed"
+            self.say(f"{s.terms.title} · {s.mode} · {plural(total, 'question')} · {timing}")
             self.say(
                 "Type the letters of your answer: b, a,c or ac. Empty line: skip. "
                 "?: flag. Ctrl-D: save and quit."

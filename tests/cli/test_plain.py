@@ -245,3 +245,14 @@ def drive(cwd: Path, args: list[str], answer, env: dict[str, str] | None = None)
         proc.stdin.flush()
     proc.wait(timeout=30)
     return transcript
+
+
+def test_plain_mode_says_one_question_and_one_minute_in_the_singular(
+    run: Run, tmp_path: Path
+) -> None:
+    args = _setup(tmp_path)
+    result = run(
+        *args, "exam", "mini-exam", "--plain", "--questions", "1", "--minutes", "1", stdin="\n"
+    )
+    assert "Mini exam · exam · 1 question · 1 minute\n" in result.stdout
+    assert "Type the letters of your answer" in result.stdout

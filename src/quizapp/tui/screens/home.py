@@ -392,7 +392,7 @@ def _detail(p: SlotPlan, width: int, sets: str | None = None) -> Text:
 
     Laid out by hand: a Rich Table here cost more than the rest of the screen to draw.
     """
-    minutes = f"{p.exam.minutes} minutes" if p.exam.minutes else "untimed"
+    minutes = plural(p.exam.minutes, "minute") if p.exam.minutes else "untimed"
     out = Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score}\n\n")
     rows = [
         (d.name, f"{d.weight:g}%", str(d.slots), f"{d.available} {_supply(d)}") for d in p.domains
