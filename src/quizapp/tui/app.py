@@ -113,7 +113,7 @@ class QuizApp(App[None]):
             if isinstance(screen, HomeScreen):
                 screen.use_library(library)
         errors = sum(p.severity == "error" for p in library.problems)
-        problems = f", {plural(errors, 'problem')} (b lists them)" if errors else ""
+        problems = f"; {plural(errors, 'problem')} (see the banks screen)" if errors else ""
         counts = (
             f"{plural(len(library.banks), 'bank')}, {plural(len(library.questions), 'question')}"
         )
