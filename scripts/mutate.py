@@ -637,6 +637,184 @@ MUTATIONS = [
         "        except Exception as exc:  # the database failed under us",
         "        except ZeroDivisionError as exc:  # the database failed under us",
     ),
+    # Words and small faults (issue 11).
+    Mutation(
+        "lazy plurals (1 questions)",
+        "src/quizapp/core/words.py",
+        "    if n == 1:\n        return word\n",
+        "    if n == -1:\n        return word\n",
+    ),
+    Mutation(
+        "engine text shown raw (no sentence)",
+        "src/quizapp/tui/screens/exam.py",
+        "self._message = sentence(str(exc))",
+        'self._message = f"{exc}."',
+    ),
+    Mutation(
+        "the engine's old words for a letter past the choices",
+        "src/quizapp/core/exam/session.py",
+        'f"this question has no choice {chr(65 + index)}: "\n'
+        '            f"its choices are A to {chr(64 + item.size)}"',
+        'f"there is no choice {chr(65 + index)}"',
+    ),
+    Mutation(
+        "submit names 0 unanswered questions",
+        "src/quizapp/tui/screens/confirm.py",
+        "    if not open_:\n",
+        "    if False:\n",
+    ),
+    Mutation(
+        "a shortfall is called filled when nothing filled it",
+        SEL,
+        "if missing and self.filled >= missing:",
+        "if missing:",
+    ),
+    Mutation(
+        "an exam of an hour shows m:ss beside h:mm:ss",
+        "src/quizapp/core/exam/clock.py",
+        "if hours or (minutes or 0) >= 60:",
+        "if hours:",
+    ),
+    Mutation(
+        "plain mode's time used ignores the exam's length",
+        "src/quizapp/plain.py",
+        "used = clock(s.elapsed, s.terms.minutes)",
+        "used = clock(s.elapsed)",
+    ),
+    Mutation(
+        "one bad question rejects its whole bank",
+        "src/quizapp/core/bank/loader.py",
+        "model = None if positions.problems else _without_broken_questions(raw, issues, errors)",
+        "model = None",
+    ),
+    Mutation(
+        "an error outside the questions costs only questions",
+        "src/quizapp/core/bank/loader.py",
+        '        if len(path) < 2 or path[0] != "questions" or not isinstance(path[1], int):\n'
+        "            return None\n",
+        '        if len(path) < 2 or path[0] != "questions" or not isinstance(path[1], int):\n'
+        "            continue\n",
+    ),
+    Mutation(
+        "home counts a partly loaded bank as a file not loaded",
+        "src/quizapp/tui/screens/home.py",
+        "files = {p.file for p in errors if p.file not in loaded}",
+        "files = {p.file for p in errors}",
+    ),
+    Mutation(
+        "the banks screen does not say the question was left out",
+        "src/quizapp/tui/screens/banks.py",
+        'if p.severity == "error" and p.file in loaded:',
+        "if False:",
+    ),
+    Mutation(
+        "inline code in a choice drawn as plain text",
+        "src/quizapp/tui/widgets/choices.py",
+        'style=f"{style} {CODE_STYLE}".strip() if code else style',
+        "style=style",
+    ),
+    Mutation(
+        "backticks in a choice shown raw",
+        "src/quizapp/tui/widgets/choices.py",
+        "for piece, code in code_spans(visible(text)):",
+        "for piece, code in [(visible(text), False)]:",
+    ),
+    Mutation(
+        "a reference's address is not a link",
+        "src/quizapp/tui/widgets/references.py",
+        'out.append(url, style=link_style(ref.url) or "")',
+        "out.append(url)",
+    ),
+    Mutation(
+        "any scheme becomes a link",
+        "src/quizapp/tui/widgets/references.py",
+        "return Style(link=url) if _WEB.fullmatch(url) else None",
+        "return Style(link=url)",
+    ),
+    Mutation(
+        "references drawn by Markdown again (the address twice)",
+        "src/quizapp/tui/screens/exam.py",
+        'feedback.show("\\n\\n".join(parts), q.references, "*Press enter for the next question.*")',
+        'feedback.show("\\n\\n".join([*parts, *(f"- [{r.url}]({r.url})" for r in q.references)]))',
+    ),
+    Mutation(
+        "escape in the notebook search leaves the notebook",
+        "src/quizapp/tui/screens/notebook.py",
+        "        if search.has_focus:\n",
+        "        if False:\n",
+    ),
+    Mutation(
+        "the Due column shows a date",
+        "src/quizapp/tui/screens/notebook.py",
+        "due_in(e.due, now), first_line)",
+        'e.due.date().isoformat() if e.due else "—", first_line)',
+    ),
+    Mutation(
+        "notebook rows keep their Markdown",
+        "src/quizapp/tui/screens/notebook.py",
+        'first_line = plain_inline(question.strip().partition("\\n")[0])',
+        'first_line = question.strip().partition("\\n")[0]',
+    ),
+    Mutation(
+        "the notebook export ignores the filters",
+        "src/quizapp/tui/screens/notebook.py",
+        "keys = {e.key for e in self.shown}",
+        "keys = {e.key for e in self.rows}",
+    ),
+    Mutation(
+        "the notebook export goes beside the data dir, not into exports/",
+        "src/quizapp/tui/screens/export.py",
+        'return data_dir / "exports" / f"notebook-{now:%Y%m%d-%H%M}.md"',
+        'return data_dir / f"notebook-{now:%Y%m%d-%H%M}.md"',
+    ),
+    Mutation(
+        "no banks folder on first start",
+        "src/quizapp/tui/app.py",
+        "        prepare_banks(self.context.data_dir)",
+        "        pass",
+    ),
+    Mutation(
+        "reloaded banks do not reach the exam service",
+        "src/quizapp/tui/app.py",
+        "        self.service.library = library\n",
+        "",
+    ),
+    Mutation(
+        "a banks folder made since the start is not reloaded",
+        "src/quizapp/context.py",
+        "if user.is_dir() and user not in self.bank_roots:",
+        "if False:",
+    ),
+    Mutation(
+        "the saved theme is not applied",
+        "src/quizapp/tui/app.py",
+        "        if settings.theme is not None:\n            self.theme = settings.theme\n",
+        "",
+    ),
+    Mutation(
+        "a chosen theme is not saved",
+        "src/quizapp/tui/app.py",
+        "            write_settings(self._settings_path, Settings(theme=theme.name))\n",
+        "            pass\n",
+    ),
+    Mutation(
+        "an unknown theme in the settings is trusted",
+        "src/quizapp/settings.py",
+        "if not isinstance(theme, str) or theme not in themes:",
+        "if not isinstance(theme, str):",
+    ),
+    Mutation(
+        "the exam header keeps dark text on a dark bar in light themes",
+        "src/quizapp/tui/screens/exam.tcss",
+        "    color: $text;  /* contrasts with the bar in light themes too */\n",
+        "",
+    ),
+    Mutation(
+        "the home warning is yellow whatever the theme",
+        "src/quizapp/tui/screens/home.py",
+        'text.append(self._warning_line(), style=f"bold {warn}")',
+        'text.append(self._warning_line(), style="bold yellow")',
+    ),
 ]
 
 
@@ -681,7 +859,7 @@ def run(mutation: Mutation | None, suite: list[str] = SUITE) -> tuple[str, str]:
                     "-p",
                     "no:cacheprovider",
                     *SKIP,
-                    *SUITE,
+                    *suite,
                 ],
                 cwd=scratch,
                 env=env,

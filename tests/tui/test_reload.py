@@ -9,9 +9,18 @@ from textual.widgets import Static
 from quizapp.context import make_context
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.banks import BanksScreen
+from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 from tests.helpers import GOOD_BANK
 from tests.tui.conftest import NOW
+
+EXAM = """\
+exam:
+  id: demo-exam
+  title: Demo exam
+  questions: 2
+  domains: [{name: Cloud Concepts, weight: 50}, {name: Cloud Technology and Services, weight: 50}]
+"""
 
 
 def _app() -> QuizApp:
@@ -47,6 +56,12 @@ async def test_ctrl_r_and_r_on_the_banks_screen_load_new_banks(isolated_home: Pa
         assert "1 bank · 2 questions" in _info(app)
         said = [n.message for n in app._notifications]
         assert said[-1] == "Banks reloaded: 1 bank, 2 questions."
+        (isolated_home / "banks" / "exam.yaml").write_text(EXAM)
+        await pilot.press("ctrl+r", "enter")  # the new exam starts over the new bank
+        screen = app.screen
+        assert isinstance(screen, ExamScreen)
+        assert {i.key for i in screen.attempt.session.items} == {"demo/q1", "demo/q2"}
+        await pilot.press("escape")
         await pilot.press("b")
         (isolated_home / "banks" / "broken.yaml").write_text("bank:\n  id: broken\n  title: [\n")
         await pilot.press("r")
