@@ -688,14 +688,6 @@ MUTATIONS = [
         "model = None",
     ),
     Mutation(
-        "an error outside the questions costs only questions",
-        "src/quizapp/core/bank/loader.py",
-        '        if len(path) < 2 or path[0] != "questions" or not isinstance(path[1], int):\n'
-        "            return None\n",
-        '        if len(path) < 2 or path[0] != "questions" or not isinstance(path[1], int):\n'
-        "            continue\n",
-    ),
-    Mutation(
         "home counts a partly loaded bank as a file not loaded",
         "src/quizapp/tui/screens/home.py",
         "files = {p.file for p in errors if p.file not in loaded}",
@@ -814,6 +806,12 @@ MUTATIONS = [
         "src/quizapp/tui/screens/home.py",
         'text.append(self._warning_line(), style=f"bold {warn}")',
         'text.append(self._warning_line(), style="bold yellow")',
+    ),
+    Mutation(
+        "exported times keep their microseconds",
+        "src/quizapp/core/study/export.py",
+        "return value.replace(microsecond=0).isoformat() if value else None",
+        "return value.isoformat() if value else None",
     ),
 ]
 
