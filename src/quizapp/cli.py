@@ -18,6 +18,7 @@ from quizapp.core.bank.problems import Problem
 from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.text import json_text, visible
+from quizapp.core.words import noun, plural
 from quizapp.paths import DataDirError, data_dir
 from quizapp.planning import add_parser as add_plan_parser
 from quizapp.planning import cmd_plan
@@ -336,8 +337,7 @@ def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
     if attempt is None:
         counts = ctx.study.counts(ctx.clock())
         print(
-            f"Nothing is due: {counts.active} active and {counts.mastered} mastered "
-            "notebook entries."
+            f"Nothing is due in the notebook ({counts.active} active, {counts.mastered} mastered)."
         )
         return 0
     if args.plain:
@@ -459,7 +459,7 @@ def write_progress(ctx: AppContext, out: TextIO) -> None:
             out.write(f"    score    {pt.at:%Y-%m-%d} {pt.score:>4} {verdict}\n")
         for d in p.domains:
             level = "   —" if d.mastery is None else f"{d.mastery:>4.0%}"
-            answers = _count(d.answered, "answer") if d.answered else "no answers"
+            answers = plural(d.answered, "answer") if d.answered else "no answers"
             out.write(f"    mastery  {level}  {answers:<11} {_line(d.name)}\n")
 
 
@@ -480,8 +480,9 @@ def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = 
     warnings = len(problems) - errors
     questions = len(library.questions)
     print(
-        f"{len(library.banks)} banks ({questions} questions), {len(library.exams)} exams: "
-        f"{_count(errors, 'error')}, {_count(warnings, 'warning')}",
+        f"{plural(len(library.banks), 'bank')} ({plural(questions, 'question')}), "
+        f"{plural(len(library.exams), 'exam')}: "
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')}",
         file=sys.stderr,
     )
     return 1 if errors or (strict and warnings) else 0
@@ -490,10 +491,6 @@ def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = 
 def _line(text: str) -> str:
     """Text from a bank or the database as it may appear in one line of terminal output."""
     return visible(text, one_line=True)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def banks_report(library: Library) -> dict[str, Any]:
@@ -544,19 +541,22 @@ def cmd_banks(library: Library, *, as_json: bool, out: TextIO = sys.stdout) -> i
         return 0
     out.write("Banks\n")
     for b in report["banks"]:
-        out.write(f"  {_line(b['id']):<28} {b['questions']:>5} questions  {_line(b['title'])}\n")
+        n = b["questions"]
+        out.write(f"  {_line(b['id']):<28} {n:>5} {noun(n, 'question'):<9}  {_line(b['title'])}\n")
     out.write("Exams\n")
     for e in report["exams"]:
         minutes = f"{e['minutes']} min" if e["minutes"] else "untimed"
         title = _line(e["title"])
-        out.write(f"  {_line(e['id']):<28} {e['questions']:>5} questions  {minutes:<8} {title}\n")
+        n = e["questions"]
+        out.write(f"  {_line(e['id']):<28} {n:>5} {noun(n, 'question'):<9}  {minutes:<8} {title}\n")
         for d in e["domains"]:
             short = "  (short)" if d["available"] < d["slots"] else ""
-            counts = f"{d['slots']:>3} slots {d['available']:>5} available{short}"
+            slots = f"{d['slots']:>3} {noun(d['slots'], 'slot'):<5}"
+            counts = f"{slots} {d['available']:>5} available{short}"
             out.write(f"      {_line(d['name']):<52} {counts}\n")
         if e["sets"]:
             sizes = ", ".join(str(ps["questions"]) for ps in e["sets"])
-            out.write(f"      {len(e['sets'])} practice sets of {sizes} questions\n")
+            out.write(f"      {plural(len(e['sets']), 'practice set')} of {sizes} questions\n")
     if library.problems:
         out.write("Problems\n")
         for p in library.problems:

@@ -144,6 +144,17 @@ class AppContext:
 
         return FileOwners(self.data_dir / "locks")
 
+    def reload_library(self) -> Library:
+        """Load the banks again (changed files are parsed again, the others come from the
+        cache); a ``DATA_DIR/banks`` made since the start joins, in its place after the
+        bundled banks."""
+        user = (self.data_dir / "banks").resolve()
+        if user.is_dir() and user not in self.bank_roots:
+            bundled = bundled_banks().resolve()
+            self.bank_roots.insert(1 if self.bank_roots[:1] == [bundled] else 0, user)
+        self._library = None
+        return self.library
+
     @property
     def library(self) -> Library:
         """The loaded library (loaded on first use)."""

@@ -16,6 +16,7 @@ from quizapp.core.importers.draft import ImportFormatError, Parsed, Skipped, con
 from quizapp.core.importers.formats import IMPORTERS, detect
 from quizapp.core.importers.writer import Options, Source, build_bank, clean_name, slug
 from quizapp.core.text import visible
+from quizapp.core.words import plural
 from quizapp.paths import DataDirError, data_dir, ensure_dir
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -70,7 +71,7 @@ def _run(args: argparse.Namespace, err: TextIO, out: TextIO) -> int:
     for line in built.report:
         print(visible(line.format(), one_line=True), file=err)
     if built.text is None:
-        print(f"converted 0 of {built.total} questions: nothing written", file=err)
+        print(f"converted 0 of {plural(built.total, 'question')}: nothing written", file=err)
         return 2
     if target is None:
         out.write(built.text)
@@ -79,7 +80,10 @@ def _run(args: argparse.Namespace, err: TextIO, out: TextIO) -> int:
         _write_new(target, built.text)
         shown = visible(str(target), one_line=True)
     skipped = f" ({built.skipped} skipped)" if built.skipped else ""
-    print(f"converted {built.converted} of {built.total} questions{skipped} into {shown}", file=err)
+    print(
+        f"converted {built.converted} of {plural(built.total, 'question')}{skipped} into {shown}",
+        file=err,
+    )
     return 1 if built.skipped else 0
 
 

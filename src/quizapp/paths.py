@@ -39,6 +39,33 @@ def ensure_dir(path: Path) -> Path:
     return path
 
 
+BANKS_README = """\
+Your own question banks go in this folder: quizapp loads every .yaml and .yml file here
+(subfolders too) each time it starts, or when you press ctrl+r on the home screen.
+
+  quizapp new-bank my-bank.yaml   writes a commented template bank to start from
+  quizapp validate my-bank.yaml   lists every problem in it, with file:line:column
+  quizapp import notes.md         converts Markdown, GIFT, Aiken or CSV questions into a bank here
+
+The banks screen (b on the home screen) lists what loaded and every problem found.
+"""
+
+
+def prepare_banks(data: Path) -> None:
+    """Give the data dir its ``banks/`` folder, with a short README, the first time only.
+
+    A folder that cannot be made is left out quietly: quizapp works without it.
+    """
+    banks = data / "banks"
+    if banks.exists():
+        return
+    try:
+        banks.mkdir(mode=0o700)
+        (banks / "README.txt").write_text(BANKS_README, encoding="utf-8")
+    except OSError:
+        return
+
+
 def bundled_banks() -> Path:
     """The banks shipped with quizapp: inside the wheel, or the checkout's ``question_banks``."""
     here = Path(__file__).resolve().parent

@@ -16,6 +16,7 @@ from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scoring import Result
 from quizapp.core.exam.session import Response, SessionError, arrangement, complete
 from quizapp.core.text import visible
+from quizapp.core.words import plural, sentence
 from quizapp.service.attempt import Attempt
 from quizapp.storage.faults import fault
 
@@ -89,10 +90,10 @@ class PlainExam:
             )
         else:
             minutes = s.terms.minutes
-            timing = f"{minutes} minutes" if minutes else "untimed"
-            self.say(f"{s.terms.title} · {s.mode} · {total} questions · {timing}")
+            timing = plural(minutes, "minute") if minutes else "untimed"
+            self.say(f"{s.terms.title} · {s.mode} · {plural(total, 'question')} · {timing}")
             self.say(
-                "Type the letter(s) of your answer: b, a,c or ac. Empty line: skip. "
+                "Type the letters of your answer: b, a,c or ac. Empty line: skip. "
                 "?: flag. Ctrl-D: save and quit."
             )
         # Resuming asks only what is still open; answered questions wait for the second pass.
@@ -103,7 +104,7 @@ class PlainExam:
             pending = [i for i in range(total) if not now.answered(i) or now.responses[i].flagged]
             if pending:
                 reply = self.ask(
-                    f"{len(pending)} question(s) skipped or flagged. "
+                    f"{plural(len(pending), 'question')} skipped or flagged. "
                     "Go through them again? [y/N] > "
                 )
                 if reply is None:
@@ -125,7 +126,7 @@ class PlainExam:
 
     def _time_left(self) -> str:
         left = self.attempt.session.remaining()
-        return "" if left is None else f", {clock(left)} left"
+        return "" if left is None else f", {clock(left, self.attempt.session.terms.minutes)} left"
 
     def _pass(self, positions: range | list[int]) -> bool:
         """Ask the questions at ``positions``; False when input ended."""
@@ -167,7 +168,7 @@ class PlainExam:
             try:
                 r.answer(picked)
             except SessionError as exc:
-                self.say(f"{exc}.")
+                self.say(sentence(str(exc)))
                 continue
             if r.session.feedback and not r.session.finished:
                 r.check()
@@ -191,7 +192,7 @@ class PlainExam:
             head.append("flagged")
         left = s.remaining()
         if left is not None:
-            head.append(f"{clock(left)} left")
+            head.append(f"{clock(left, s.terms.minutes)} left")
         self.say()
         self.say(" · ".join(head))
         if q is None:
@@ -286,7 +287,7 @@ class PlainExam:
             )
             return
         verdict = "PASS" if result.passed else "FAIL"
-        used = clock(s.elapsed)
+        used = clock(s.elapsed, s.terms.minutes)
         ended = "time ran out" if s.status == "expired" else "submitted"
         self.say(
             f"Result: {verdict} · estimated score {result.scaled_score} "

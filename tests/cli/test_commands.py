@@ -23,7 +23,7 @@ def test_validate_a_clean_file_exits_0(run: Run, tmp_path: Path) -> None:
     (tmp_path / "good.yaml").write_text(GOOD_BANK)
     result = run("validate", "good.yaml")
     assert (result.returncode, result.stdout) == (0, "")
-    assert "1 banks (2 questions), 0 exams: 0 errors, 0 warnings" in result.stderr
+    assert "1 bank (2 questions), 0 exams: 0 errors, 0 warnings" in result.stderr
 
 
 def test_validate_prints_gcc_style_lines_and_exits_1(run: Run, tmp_path: Path) -> None:
@@ -220,3 +220,18 @@ def test_unknown_exam_and_bad_numbers_are_usage_errors(run: Run) -> None:
     pinned = run("stats", env={"QUIZAPP_NOW": "tomorrow"})
     assert pinned.returncode == 2
     assert pinned.stderr == "quizapp: error: QUIZAPP_NOW is not an ISO date and time: 'tomorrow'\n"
+
+
+def test_a_broken_question_is_an_error_and_its_bank_keeps_the_rest(
+    run: Run, tmp_path: Path
+) -> None:
+    (tmp_path / "demo.yaml").write_text(GOOD_BANK.replace("answer: [A, D]", "answer: [A, G]"))
+    checked = run("validate", "demo.yaml")
+    assert checked.returncode == 1
+    assert "demo.yaml:21:" in checked.stdout and "error: question 'q2'" in checked.stdout
+    listed = run("--no-bundled", "--banks", str(tmp_path), "banks", "--json")
+    report = json.loads(listed.stdout)
+    assert [(b["id"], b["questions"]) for b in report["banks"]] == [("demo", 1)]
+    assert [(e["line"], e["severity"]) for e in report["errors"]] == [(21, "error")]
+    text = run("--no-bundled", "--banks", str(tmp_path), "banks").stdout
+    assert "demo" in text and "    1 question   Demo bank" in text

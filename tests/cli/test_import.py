@@ -132,7 +132,7 @@ def test_nothing_convertible_exits_2_and_writes_nothing(run: Run, tmp_path: Path
     assert result.returncode == 2
     assert result.stderr.splitlines()[-2:] == [
         "none.md:3: skipped: no checked choice",
-        "converted 0 of 1 questions: nothing written",
+        "converted 0 of 1 question: nothing written",
     ]
     assert not (tmp_path / "out.yaml").exists()
 

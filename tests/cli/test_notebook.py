@@ -70,7 +70,7 @@ def test_misses_go_to_the_notebook_and_come_back_the_next_day(
         "mastered": 0,
     }
     nothing = run(*args, "review", "--plain", env=later)
-    assert nothing.stdout.startswith("Nothing is due: 2 active and 0 mastered")
+    assert nothing.stdout.startswith("Nothing is due in the notebook (2 active, 0 mastered).")
 
     # The next pass of the same exam brings the missed questions back and says so.
     second = drive(

@@ -140,7 +140,7 @@ def test_plain_flags_with_a_question_mark_and_goes_over_skipped_ones_again(
     stdin = "?\n\n" + "b\n" * 5 + "y\nb\n"
     out = run(*args, "exam", "opt-exam", "--plain", "--seed", "1", stdin=stdin)
     assert "Flagged." in out.stdout
-    assert "1 question(s) skipped or flagged. Go through them again? [y/N] > " in out.stdout
+    assert "1 question skipped or flagged. Go through them again? [y/N] > " in out.stdout
     assert re.search(r"^Question 1 of 6 · Topic \d · flagged · ", out.stdout, re.M)
     assert "6/6 correct (100.0%)" in out.stdout
     declined = run(

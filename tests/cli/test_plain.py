@@ -245,3 +245,21 @@ def drive(cwd: Path, args: list[str], answer, env: dict[str, str] | None = None)
         proc.stdin.flush()
     proc.wait(timeout=30)
     return transcript
+
+
+def test_plain_mode_says_one_question_and_one_minute_in_the_singular(
+    run: Run, tmp_path: Path
+) -> None:
+    args = _setup(tmp_path)
+    result = run(
+        *args, "exam", "mini-exam", "--plain", "--questions", "1", "--minutes", "1", stdin="\n"
+    )
+    assert "Mini exam · exam · 1 question · 1 minute\n" in result.stdout
+    assert "Type the letters of your answer" in result.stdout
+
+
+def test_an_exam_of_an_hour_or_more_says_the_time_used_in_hours(run: Run, tmp_path: Path) -> None:
+    args = _setup(tmp_path)
+    result = run(*args, "exam", "mini-exam", "--plain", "--minutes", "90", stdin="\n\n\n\nn\n")
+    assert re.search(r"Question 1 of 4 · Topic .* · 1:(30:00|29:5\d) left\n", result.stdout)
+    assert re.search(r"\(0\.0%\) · 0:00:0\d used · submitted", result.stdout)

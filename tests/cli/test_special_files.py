@@ -64,7 +64,7 @@ def test_validate_reports_a_fifo_and_a_dev_zero_link_without_blocking(
     lines = result.stdout.splitlines()
     assert f"{banks / 'fifo.yaml'}:1:1: error: not a regular file" in lines
     assert f"{banks / 'zero.yaml'}:1:1: error: not a regular file" in lines
-    assert "1 banks (2 questions), 0 exams: 2 errors" in result.stderr
+    assert "1 bank (2 questions), 0 exams: 2 errors" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -95,3 +95,18 @@ def test_stats_charts_at_80x24(snap_compare: Any) -> None:
     from tests.tui.test_progress_charts import charts_app
 
     assert snap_compare(charts_app(), terminal_size=(80, 24), press=["t", "c"])
+
+
+def test_notebook_export_question_at_80x24(snap_compare: Any) -> None:
+    from textual.widgets import Input
+
+    from tests.tui.test_notebook import seeded_app
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("n", "e")
+        # The data dir is a fresh temporary folder per run: show the usual Linux one instead.
+        path = pilot.app.screen.query_one("#export-path", Input)
+        path.value = "/home/me/.local/share/quizapp/exports/notebook-20261126-0930.md"
+        await pilot.pause()
+
+    assert snap_compare(seeded_app(), terminal_size=(80, 24), run_before=run_before)

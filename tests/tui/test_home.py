@@ -35,7 +35,7 @@ async def test_home_lists_exams_with_domains_and_warns_of_broken_banks(app: Quiz
         detail = _text(app, "#exam-detail")
         assert "Cloud Concepts" in detail
         assert "1 ✗ short" in detail
-        assert "1 file(s) could not be loaded" in _text(app, "#home-info")
+        assert "1 file could not be loaded · press b" in _text(app, "#home-info")
 
 
 async def test_banks_screen_shows_errors_with_file_and_line(app: QuizApp) -> None:

@@ -47,7 +47,17 @@ def test_selection_fills_slots_and_settles_a_short_domain(library: Library) -> N
     assert len(keys) == len(set(keys)) == 10
     assert sum(i.domain == "B" for i in chosen.items) == 2
     assert chosen.shortfall == {"B": 2}
-    assert chosen.notes == ["B: 2 question(s) short, filled from other domains"]
+    assert chosen.notes == ["B: 2 questions short, filled from other domains"]
+
+
+def test_a_shortfall_nothing_could_fill_says_how_many_the_exam_has(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(_bank("ba", 6, "A", "Alpha"))
+    (tmp_path / "b.yaml").write_text(_bank("bb", 1, "B", "Beta"))
+    (tmp_path / "e.yaml").write_text(EXAM)
+    lib = load_library([tmp_path])
+    chosen = select(lib, lib.exams["ex"].exam, random.Random(1))
+    assert len(chosen.items) == 7
+    assert chosen.notes == ["B: 3 questions short", "The exam has 7 questions (none to spare)."]
 
 
 def test_selection_is_deterministic_for_a_seed(library: Library) -> None:
@@ -108,7 +118,7 @@ def test_single_answer_choose_and_change() -> None:
     assert s.response.answered_at == NOW
     s = engine.choose(s, 1, NOW)
     assert s.response.picked == (0,)
-    with pytest.raises(SessionError, match="no choice E"):
+    with pytest.raises(SessionError, match="has no choice E: its choices are A to D"):
         engine.choose(s, 4, NOW)
 
 

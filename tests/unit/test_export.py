@@ -109,3 +109,19 @@ def test_markdown_keeps_code_as_written() -> None:
     md = entry_markdown(_sheet(), NOW)
     assert "`a <b> in code`" in md
     assert "```\n# a comment in code, kept\n<b>kept</b>\n```" in md
+
+
+def test_counts_read_as_words_and_times_carry_no_microseconds() -> None:
+    import json
+
+    from quizapp.core.study.export import to_json
+
+    sheet = _sheet()
+    odd = datetime(2026, 11, 30, 8, 15, 42, 123456, tzinfo=UTC)
+    entry = Entry(key="demo/q1", bank="demo", topic="T", fingerprint="x", misses=(Miss((0,), odd),))
+    sheet = Sheet(entry, sheet.question)
+    sheet_md = to_markdown([sheet], NOW)
+    assert "Missed once · right 0 times since" in sheet_md
+    assert "- 2026-11-30: " in sheet_md and "123456" not in sheet_md
+    (row,) = json.loads(to_json([sheet]))
+    assert row["last_missed"] == "2026-11-30T08:15:42+00:00"

@@ -11,10 +11,14 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from quizapp.context import AppContext
+from quizapp.core.words import plural
+from quizapp.paths import prepare_banks
 from quizapp.tui import collector, warmup
 from quizapp.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from quizapp.service.attempt import Attempt
 
 # Python's default for these kills the process on the spot, leaving the terminal in the
@@ -51,6 +55,8 @@ class QuizApp(App[None]):
             loop = asyncio.get_running_loop()
             for signum in ENDING_SIGNALS:
                 loop.add_signal_handler(signum, self._ended_by, signum)
+        prepare_banks(self.context.data_dir)  # the README says to put banks there: make it exist
+        self._apply_settings()
         self.push_screen(HomeScreen(self.context, self.service))
         collector.freeze_long_lived()  # the library is loaded now and lives as long as the app
         warmup.schedule(self)
@@ -66,6 +72,52 @@ class QuizApp(App[None]):
     def _ended_by(self, signum: int) -> None:
         """SIGTERM or SIGHUP: leave as on quit (an open exam saves its clock), exit 128+N."""
         self.exit(return_code=128 + signum)
+
+    def _apply_settings(self) -> None:
+        """Take the theme chosen last time (if it is still a theme), then keep each new one."""
+        from quizapp.settings import SETTINGS_NAME, read_settings
+
+        self._settings_path = self.context.data_dir / SETTINGS_NAME
+        settings, warning = read_settings(self._settings_path, self.available_themes)
+        if settings.theme is not None:
+            self.theme = settings.theme
+        if warning is not None:
+            self.notify(warning, severity="warning", markup=False)
+        self._saved_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """A theme picked (say from the command palette) is kept for the next start."""
+        from quizapp.settings import Settings, write_settings
+
+        for screen in self.screen_stack:  # home draws its warning in the theme's colour
+            if isinstance(screen, HomeScreen) and screen.is_mounted:
+                screen.fill()
+        if theme.name == self._saved_theme:
+            return
+        self._saved_theme = theme.name
+        try:
+            write_settings(self._settings_path, Settings(theme=theme.name))
+        except OSError as exc:
+            self.notify(
+                f"The theme could not be saved for next time: {exc.strerror}",
+                severity="warning",
+                markup=False,
+            )
+
+    def reload_banks(self) -> None:
+        """Load the banks again and show them on home; say what loaded."""
+        library = self.context.reload_library()
+        self.service.library = library
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.use_library(library)
+        errors = sum(p.severity == "error" for p in library.problems)
+        problems = f"; {plural(errors, 'problem')} (see the banks screen)" if errors else ""
+        counts = (
+            f"{plural(len(library.banks), 'bank')}, {plural(len(library.questions), 'question')}"
+        )
+        self.notify(f"Banks reloaded: {counts}{problems}.", markup=False)
 
     def action_open_banks(self) -> None:
         """Show every bank and every load problem."""

@@ -81,7 +81,8 @@ def load_text(text: str, name: str) -> LoadedFile:
     problems += [_from_error(name, raw, positions, e, model_cls) for e, model_cls in errors]
     problems.sort(key=lambda p: (p.line, p.column, p.severity != "error"))
     if any(p.severity == "error" for p in problems):
-        model = None
+        # Errors inside questions cost only those questions; anything else, the whole file.
+        model = None if positions.problems else _without_broken_questions(raw, issues, errors)
     return _result(name, model, tuple(problems))
 
 
@@ -90,6 +91,29 @@ def has_errors(raw: Any) -> bool:
     fast check for a writer that built the data itself and needs no positions."""
     model, issues, errors = _validate(raw)
     return model is None or bool(errors) or any(i.severity == "error" for i in issues)
+
+
+def _without_broken_questions(raw: Any, issues: list[Issue], errors: _Errors) -> BankFile | None:
+    """The bank without the questions that hold every error, or None if any error is elsewhere.
+
+    The problems still name the skipped questions as errors; the rest of the bank is usable.
+    """
+    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
+        return None
+    paths = [i.path for i in issues if i.severity == "error"]
+    paths += [tuple(x for x in e["loc"] if x != "[key]") for e, _ in errors]
+    broken: set[int] = set()
+    for path in paths:
+        if len(path) < 2 or path[0] != "questions" or not isinstance(path[1], int):
+            return None
+        broken.add(path[1])
+    kept = [q for i, q in enumerate(raw["questions"]) if i not in broken]
+    if not kept:
+        return None
+    model, again, still = _validate({**raw, "questions": kept})
+    if not isinstance(model, BankFile) or still or any(i.severity == "error" for i in again):
+        return None
+    return model
 
 
 def _result(

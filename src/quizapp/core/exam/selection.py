@@ -14,6 +14,7 @@ from quizapp.core.bank.examspec import Domain, DomainMatch, ExamSpec
 from quizapp.core.bank.models import Question
 from quizapp.core.exam.session import ExamTerms, Item
 from quizapp.core.exam.slots import SlotPlan, plan_slots
+from quizapp.core.words import plural
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
@@ -41,6 +42,8 @@ class Selection:
     shortfall: dict[str, int]
     repeats: int = 0
     emphasis: tuple[tuple[str, float], ...] = ()
+    #: How many of the missing questions other domains made up.
+    filled: int = 0
 
     @property
     def notes(self) -> list[str]:
@@ -49,18 +52,24 @@ class Selection:
         if self.repeats or self.emphasis:
             parts = []
             if self.repeats:
-                parts.append(
-                    f"Repeats {self.repeats} question{'s' if self.repeats != 1 else ''} you missed"
-                )
+                parts.append(f"Repeats {plural(self.repeats, 'question')} you missed")
             if self.emphasis:
                 topics = ", ".join(f"{t} ({m:.0%})" for t, m in self.emphasis)
                 parts.append(f"emphasises {topics}")
             text = "; ".join(parts)
             out.append(text[0].upper() + text[1:] + ".")
-        out += [
-            f"{domain}: {n} question(s) short, filled from other domains"
-            for domain, n in self.shortfall.items()
-        ]
+        missing = sum(self.shortfall.values())
+        if missing and self.filled >= missing:
+            out += [
+                f"{domain}: {plural(n, 'question')} short, filled from other domains"
+                for domain, n in self.shortfall.items()
+            ]
+        elif missing:
+            out += [
+                f"{domain}: {plural(n, 'question')} short" for domain, n in self.shortfall.items()
+            ]
+            spare = f"{self.filled} filled from other domains" if self.filled else "none to spare"
+            out.append(f"The exam has {plural(len(self.items), 'question')} ({spare}).")
         return out
 
 
@@ -186,11 +195,13 @@ def _fill(
         if len(take) < d.slots:
             shortfall[d.name] = d.slots - len(take)
     missing = sum(shortfall.values())
+    filled = 0
     if missing:
         spare = list({k: d.name for d in resolved.domains for k in d.keys if k not in used}.items())
         extra = rng.sample(spare, min(missing, len(spare)))
         used.update(k for k, _ in extra)
         picks += extra
+        filled = len(extra)
     rng.shuffle(picks)
     seen = history.seen if history is not None else {}
     items = tuple(
@@ -204,7 +215,7 @@ def _fill(
             (m, t) for t, m in history.mastery.items() if t in chosen_topics and m < WEAK_BELOW
         )
         emphasis = tuple((t, m) for m, t in weak[:3])
-    return Selection(terms_of(exam), items, shortfall, repeats, emphasis)
+    return Selection(terms_of(exam), items, shortfall, repeats, emphasis, filled)
 
 
 def _adaptive(

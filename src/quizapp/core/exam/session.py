@@ -159,7 +159,7 @@ def new_session(
 
 def _live(session: Session) -> None:
     if session.finished:
-        raise SessionError("the session is finished")
+        raise SessionError("this attempt is over")
 
 
 def _set(session: Session, index: int, response: Response) -> Session:
@@ -191,11 +191,16 @@ def choose(session: Session, index: int, now: datetime) -> Session:
     _live(session)
     item = session.item
     if item.kind != "choice":
-        raise SessionError("not a choice question")
+        raise SessionError("this question has no choices to pick")
     if not 0 <= index < item.size:
-        raise SessionError(f"there is no choice {chr(65 + index)}")
+        raise SessionError(
+            f"this question has no choice {chr(65 + index)}: "
+            f"its choices are A to {chr(64 + item.size)}"
+        )
     if session.response.checked:
-        raise SessionError("the answer has been checked")
+        raise SessionError(
+            "your answer is checked and cannot change now: go on to the next question"
+        )
     original = item.order[index]
     picked = set(session.response.picked)
     if item.multiple:
@@ -216,7 +221,7 @@ def answer(session: Session, picked: tuple[int, ...], now: datetime) -> Session:
     _live(session)
     item = session.item
     if any(not -1 <= p < item.size for p in picked):
-        raise SessionError("answer out of range")
+        raise SessionError("that answer names a choice this question does not have")
     if item.kind == "choice":
         picked = tuple(sorted(set(picked)))
         if not item.multiple and len(picked) > 1:
@@ -224,7 +229,11 @@ def answer(session: Session, picked: tuple[int, ...], now: datetime) -> Session:
     elif picked:
         used = [p for p in picked if p >= 0]
         if len(picked) != item.size or (item.kind == "ordering" and len(used) != item.size):
-            raise SessionError(f"give all {item.size} in order")
+            raise SessionError(
+                f"put all {item.size} steps in order"
+                if item.kind == "ordering"
+                else f"match all {item.size} prompts"
+            )
         if len(set(used)) != len(used):
             raise SessionError("each step or match can be used once")
     return _answer(session, picked, now)
@@ -240,7 +249,7 @@ def move_step(session: Session, position: int, delta: int, now: datetime) -> Ses
     """Ordering: move the step at ``position`` up (-1) or down (+1); that order is the answer."""
     _live(session)
     if session.item.kind != "ordering":
-        raise SessionError("not an ordering question")
+        raise SessionError("only an ordering question has steps to move")
     steps = list(arrangement(session))
     target = position + delta
     if not (0 <= position < len(steps) and 0 <= target < len(steps)):
@@ -260,9 +269,9 @@ def match(session: Session, prompt: int, letter: int, now: datetime) -> Session:
     _live(session)
     item = session.item
     if item.kind != "matching":
-        raise SessionError("not a matching question")
+        raise SessionError("only a matching question has prompts to match")
     if not (0 <= prompt < item.size and 0 <= letter < item.size):
-        raise SessionError("no such prompt or match")
+        raise SessionError("this question has no such prompt or match")
     pair = item.order[letter]
     picked = list(session.response.picked or (-1,) * item.size)
     picked = [-1 if p == pair else p for p in picked]  # a match is used once
@@ -305,7 +314,7 @@ def check(session: Session) -> Session:
         item = session.item
         if item.kind == "choice" and item.needs > 1 and session.response.picked:
             raise SessionError(f"pick {item.needs} choices, then check")
-        raise SessionError("answer first")
+        raise SessionError("answer the question first")
     return _set(session, session.current, replace(session.response, checked=True))
 
 

@@ -14,6 +14,7 @@ from quizapp.core.bank.loader import has_errors, load_text
 from quizapp.core.importers.draft import Draft, Parsed, control_character
 from quizapp.core.importers.emitter import dump
 from quizapp.core.importers.provenance import source_line
+from quizapp.core.words import plural
 
 MAX_FIELD = 10_000  # characters in one prompt, choice or explanation
 SCHEMA_LINE = "# yaml-language-server: $schema=bank.schema.json"
@@ -110,7 +111,7 @@ def _problem(d: Draft) -> str | None:
         return None
     n = len(d.choices)
     if not 2 <= n <= 10:
-        return f"{n} choice{'s' if n != 1 else ''} (a question has 2 to 10)"
+        return f"{plural(n, 'choice')} (a question has 2 to 10)"
     for i, c in enumerate(d.choices):
         if not c.text.strip():
             return f"choice {_LETTERS[i]} is empty"

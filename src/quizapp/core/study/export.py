@@ -64,7 +64,7 @@ class Sheet:
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    return value.replace(microsecond=0).isoformat() if value else None
 
 
 def as_dict(sheet: Sheet) -> dict[str, Any]:
@@ -183,10 +183,13 @@ def _md_inline(text: str) -> str:
     return _md_text(" ".join(text.split()))
 
 
-def entry_markdown(sheet: Sheet, now: datetime, *, heading: str = "###") -> str:
+def entry_markdown(
+    sheet: Sheet, now: datetime, *, heading: str = "###", references: bool = True
+) -> str:
     """One entry in full: question, every wrong pick with dates, right answer, why, note.
 
-    The notebook's detail pane and the Markdown study sheet both show entries this way.
+    The notebook's detail pane and the Markdown study sheet both show entries this way; the
+    pane draws the references itself (``references=False``), as links.
     """
     e, q = sheet.entry, sheet.question
     head = [f"{heading} {_md_inline(e.topic)} · {_md_inline(e.bank)}"]
@@ -220,7 +223,7 @@ def entry_markdown(sheet: Sheet, now: datetime, *, heading: str = "###") -> str:
             head.append("**Why**\n\n" + "\n".join(whys))
         if q.explanation:
             head.append(_md_text(q.explanation.strip()))
-        if q.references:
+        if q.references and references:
             head.append(
                 "**References**\n\n"
                 + "\n".join(f"- [{_md_inline(r.title or r.url)}]({r.url})" for r in q.references)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from quizapp.core.words import plural
+
 SEE_ALL_BEFORE = 3  # the whole pool seen once by three days before the exam
 LAST_MOCK_BEFORE = 2  # the last practice set two days before: a day left to go over its misses
 MOST_STEPS = 64  # reviews simulated per entry in the forecast (a guard; a few are the rule)
@@ -208,11 +210,6 @@ def pulled_in(
         if at is not None:
             moves.append((e.key, at))
     return moves
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 review``, ``2 reviews``."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def verdict(plan: Plan) -> str:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from quizapp.core.bank.library import Library
 from quizapp.core.importers.provenance import imported_source
 from quizapp.core.text import visible
+from quizapp.core.words import plural
 from quizapp.tui.widgets.keybar import KeyBar
 
 
@@ -43,6 +44,7 @@ class BanksScreen(Screen[None]):
     CSS_PATH = "banks.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("r,ctrl+r", "reload", "Reload"),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -57,14 +59,28 @@ class BanksScreen(Screen[None]):
             yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
             problems = self.library.problems
             errors = sum(p.severity == "error" for p in problems)
-            title = f"Problems: {errors} error(s), {len(problems) - errors} warning(s)"
+            title = (
+                f"Problems: {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+            )
             yield Static(title if problems else "No problems found.", classes="section-title")
+            loaded = {b.path for b in self.library.banks.values()}
             for p in problems:
                 mark = "✗ error" if p.severity == "error" else "! warning"
+                if p.severity == "error" and p.file in loaded:  # its bank loaded without it
+                    mark = "✗ error, question left out"
                 where = visible(short_path(p.file), one_line=True)  # a file name can hold ESC
                 line = Text(f"{mark}  {where}:{p.line}:{p.column}\n    {p.message}")
                 yield Static(line, classes=f"problem {p.severity}")
         yield KeyBar()
+
+    def action_reload(self) -> None:
+        """Read the bank folders again and show this screen anew (home follows)."""
+        from quizapp.tui.app import QuizApp
+
+        app = self.app
+        if isinstance(app, QuizApp):
+            app.reload_banks()
+            app.switch_screen(BanksScreen(app.context.library))
 
     def on_mount(self) -> None:
         """Fill the banks table."""

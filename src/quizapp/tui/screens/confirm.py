@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from quizapp.core.words import plural
+
 if TYPE_CHECKING:
     from quizapp.core.exam.session import Session
 
@@ -18,9 +20,13 @@ if TYPE_CHECKING:
 def submit_message(session: Session) -> str:
     """What the submit confirmation asks, naming what is still open (exam and review alike)."""
     open_ = len(session.items) - session.answered_count
-    words = f"{open_} question{'s are' if open_ != 1 else ' is'} unanswered"
-    flagged = f" and {session.flagged_count} flagged" if session.flagged_count else ""
-    return f"Submit the exam now? {words}{flagged}. Unanswered questions count as wrong."
+    flagged = session.flagged_count
+    if not open_:
+        still = f" ({plural(flagged, 'question')} still flagged)" if flagged else ""
+        return f"All questions answered{still}. Submit the exam now?"
+    words = f"{plural(open_, 'question')} {'is' if open_ == 1 else 'are'} unanswered"
+    marked = f" and {flagged} flagged" if flagged else ""
+    return f"Submit the exam now? {words}{marked}. Unanswered questions count as wrong."
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -41,7 +41,7 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
     CustomExamScreen #custom-lists { height: 1fr; }
     CustomExamScreen #custom-numbers { height: auto; }
     CustomExamScreen Input { width: 16; }
-    CustomExamScreen #custom-error { color: $error; }
+    CustomExamScreen #custom-error { color: $text-error; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start"),

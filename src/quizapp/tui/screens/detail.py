@@ -56,11 +56,6 @@ def detail_markdown(attempt: Attempt, position: int) -> str:
     parts.append("\n".join(lines))
     if q.explanation:
         parts.append("### Explanation\n\n" + q.explanation)
-    if q.references:
-        parts.append(
-            "### References\n\n"
-            + "\n".join(f"- [{r.title or r.url}]({r.url})" for r in q.references)
-        )
     return "\n\n".join(parts)
 
 
@@ -78,7 +73,8 @@ class QuestionDetailScreen(Screen[None]):
         """The question as Markdown."""
         with VerticalScroll():
             text = MarkdownText(id="detail-markdown")
-            text.show(detail_markdown(self.attempt, self.position))
+            q = self.attempt.question(self.position)
+            text.show(detail_markdown(self.attempt, self.position), q.references if q else ())
             yield text
         yield KeyBar()
 

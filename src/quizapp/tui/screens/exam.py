@@ -17,6 +17,7 @@ from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.session import SessionError
 from quizapp.core.text import visible
+from quizapp.core.words import sentence
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.service.owners import AttemptInUseError
@@ -160,7 +161,9 @@ class ExamScreen(Screen[None]):
             elif left < 600:
                 warn, cls = " — under 10 minutes", "low"
                 status.add_class(cls)
-            line.append(f"  ·  ⏱ {clock(left)} left{warn}", style="bold" if warn else "")
+            line.append(
+                f"  ·  ⏱ {clock(left, s.terms.minutes)} left{warn}", style="bold" if warn else ""
+            )
         elif s.feedback:
             line.append(f"  ·  {s.mode}, untimed")
         status.update(line)
@@ -220,11 +223,7 @@ class ExamScreen(Screen[None]):
         parts = ["**✓ Correct.**" if ok else "**✗ Incorrect.**"]
         if q.explanation:
             parts.append(q.explanation)
-        refs = [f"- [{ref.title or ref.url}]({ref.url})" for ref in q.references]
-        if refs:
-            parts.append("**References**\n\n" + "\n".join(refs))
-        parts.append("*Press enter for the next question.*")
-        feedback.show("\n\n".join(parts))
+        feedback.show("\n\n".join(parts), q.references, "*Press enter for the next question.*")
 
     # -- time ------------------------------------------------------------------------------
     async def heartbeat(self) -> None:
@@ -263,7 +262,7 @@ class ExamScreen(Screen[None]):
         try:
             change()
         except SessionError as exc:
-            self._message = f"{exc}."
+            self._message = sentence(str(exc))
             self.app.bell()
         except Exception as exc:
             self._storage_failed(exc, "that change could not be saved")

@@ -16,12 +16,14 @@ from quizapp.context import AppContext
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
 from quizapp.core.text import visible
+from quizapp.core.words import plural
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.planlines import PlanLines
 from quizapp.tui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
     from quizapp.core.bank.examspec import ExamSpec
+    from quizapp.core.bank.library import Library
     from quizapp.core.exam.options import StartOptions
     from quizapp.core.exam.session import Mode
     from quizapp.service.attempt import Attempt
@@ -44,6 +46,7 @@ class HomeScreen(Screen[None]):
         Binding("a", "toggle_adaptive", "Adaptive", show=False),
         *[Binding(str(n), f"start_set({n})", f"Set {n}", show=False) for n in range(1, 10)],
         Binding("b", "app.open_banks", "Banks"),
+        Binding("ctrl+r", "reload_banks", "Reload banks", show=False),
         Binding("t", "stats", "Stats"),
         Binding("l", "plan", "Plan", show=False),  # named on the plan line
         Binding("q", "app.quit", "Quit"),
@@ -60,6 +63,21 @@ class HomeScreen(Screen[None]):
         ]
         self.unfinished: list[AttemptSummary] = []
         self.set_lines: dict[str, str] = {}  # per exam id: its practice sets' scores
+
+    def use_library(self, library: Library) -> None:
+        """Show ``library`` (reloaded banks) from now on."""
+        self.library = library
+        self.plans = [plan_slots(e.exam, library) for e in library.exams.values()]
+        if self.is_mounted:
+            self.on_mount()
+            self.fill()
+
+    def action_reload_banks(self) -> None:
+        """ctrl+r: read the bank folders again, without restarting."""
+        from quizapp.tui.app import QuizApp
+
+        if isinstance(self.app, QuizApp):
+            self.app.reload_banks()
 
     def compose(self) -> ComposeResult:
         """Resume line, exams table, the highlighted exam's domains, notebook, banks, warnings."""
@@ -113,7 +131,7 @@ class HomeScreen(Screen[None]):
         line.display = bool(self.unfinished)
         if self.unfinished:
             a = self.unfinished[0]
-            left = f", {clock(a.minutes * 60 - a.elapsed)} left" if a.minutes else ""
+            left = f", {clock(a.minutes * 60 - a.elapsed, a.minutes)} left" if a.minutes else ""
             more = f" (+{len(self.unfinished) - 1} more)" if len(self.unfinished) > 1 else ""
             title = visible(a.title, one_line=True)  # from the database
             line.update(
@@ -137,7 +155,9 @@ class HomeScreen(Screen[None]):
             text.append("\nWeakest topics: ", style="bold")
             text.append(visible(", ".join(f"{topic} {m:.0%}" for m, topic in weakest)))
         n_banks, n_q = len(self.library.banks), len(self.library.questions)
-        text.append(f"\n{n_banks} banks · {n_q} questions · press b for the list")
+        text.append(
+            f"\n{plural(n_banks, 'bank')} · {plural(n_q, 'question')} · press b for the list"
+        )
         text.append("\nAdaptive passes " + ("on" if self.adaptive else "off"), style="bold")
         text.append(
             ": repeat your misses and weak topics (a: off)"
@@ -146,7 +166,9 @@ class HomeScreen(Screen[None]):
         )
         if self.library.problems:
             text.append("\n")
-            text.append(self._warning_line(), style="bold yellow")
+            # The theme's warning colour for text, readable on light themes and dark alike.
+            warn = self.app.theme_variables.get("text-warning", "yellow")
+            text.append(self._warning_line(), style=f"bold {warn}")
         self.query_one("#home-info", Static).update(text)
 
     def action_stats(self) -> None:
@@ -195,13 +217,18 @@ class HomeScreen(Screen[None]):
         self.action_start("exam")
 
     def _warning_line(self) -> str:
-        files = {p.file for p in self.library.problems if p.severity == "error"}
+        loaded = {b.path for b in self.library.banks.values()}
+        errors = [p for p in self.library.problems if p.severity == "error"]
+        files = {p.file for p in errors if p.file not in loaded}
+        # A loaded bank with errors left out only its broken questions.
+        skipped = {(p.file, p.question or p.line) for p in errors if p.file in loaded}
         warnings = sum(p.severity == "warning" for p in self.library.problems)
         parts = []
-        if files:
-            parts.append(f"⚠ {len(files)} file(s) could not be loaded")
+        lost = [plural(n, w) for n, w in ((len(files), "file"), (len(skipped), "question")) if n]
+        if lost:
+            parts.append(f"⚠ {' and '.join(lost)} could not be loaded")
         if warnings:
-            parts.append(f"{warnings} warning(s)")
+            parts.append(plural(warnings, "warning"))
         return " · ".join(parts) + " · press b to see them"
 
     # -- actions -----------------------------------------------------------------------------
@@ -289,7 +316,11 @@ class HomeScreen(Screen[None]):
     ) -> None:
         from quizapp.tui.screens.conflict import Choice, ConflictScreen
 
-        left = f", {clock(found.minutes * 60 - found.elapsed)} left" if found.minutes else ""
+        left = (
+            f", {clock(found.minutes * 60 - found.elapsed, found.minutes)} left"
+            if found.minutes
+            else ""
+        )
         why = "; ".join(_DIFFERENCES.get(d, d) for d in differences)
         message = (
             f"You have an unfinished {found.mode} of {found.title} ({found.answered} of "
@@ -373,7 +404,7 @@ def _detail(p: SlotPlan, width: int, sets: str | None = None) -> Text:
 
     Laid out by hand: a Rich Table here cost more than the rest of the screen to draw.
     """
-    minutes = f"{p.exam.minutes} minutes" if p.exam.minutes else "untimed"
+    minutes = plural(p.exam.minutes, "minute") if p.exam.minutes else "untimed"
     out = Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score}\n\n")
     rows = [
         (d.name, f"{d.weight:g}%", str(d.slots), f"{d.available} {_supply(d)}") for d in p.domains

@@ -19,10 +19,12 @@ from textual.widgets import Input, Static, TextArea
 
 from quizapp.context import AppContext
 from quizapp.core.bank.library import LibraryQuestion
+from quizapp.core.inline import plain_inline
 from quizapp.core.study import notebook
 from quizapp.core.study.export import Sheet, build_sheets, entry_markdown, render
 from quizapp.core.study.notebook import Entry, Summary, order_key
 from quizapp.core.text import visible
+from quizapp.core.words import due_in, plural
 from quizapp.service.exams import ExamService
 from quizapp.storage.study import NotebookCounts
 from quizapp.tui import collector
@@ -44,7 +46,7 @@ COLUMNS: list[tuple[str, int | None]] = [
     ("!", 1),
     ("Topic", TOPIC_WIDTH),
     ("Missed", 6),
-    ("Due", 10),
+    ("Due", 12),
     ("Question", None),
 ]
 
@@ -53,8 +55,8 @@ def row_cells(e: Summary, item: LibraryQuestion | None, now: datetime) -> tuple[
     """A list row: the mark (never by colour alone), topic, misses, due date, first line."""
     mark = "L" if e.leech else ("✓" if e.status == "mastered" else ("●" if e.is_due(now) else ""))
     question = item.prompt if item is not None else e.key
-    due = e.due.date().isoformat() if e.due else "—"
-    return (mark, e.topic, str(e.times_missed), due, question.strip().partition("\n")[0])
+    first_line = plain_inline(question.strip().partition("\n")[0])  # no `**` in a list row
+    return (mark, e.topic, str(e.times_missed), due_in(e.due, now), first_line)
 
 
 def haystack(e: Summary, item: LibraryQuestion | None) -> str:
@@ -256,9 +258,12 @@ class NotebookScreen(Screen[None]):
         """Draw the highlighted entry in the detail pane."""
         row = self.current()
         sheet = self._sheet(row.key) if row else None
-        text = entry_markdown(sheet, self.context.clock()) if sheet else "*No entry here.*"
-        self.detail_source = text
-        self.query_one("#nb-markdown", MarkdownText).show(text)
+        now = self.context.clock()
+        text = entry_markdown(sheet, now, references=False) if sheet else "*No entry here.*"
+        refs = sheet.question.references if sheet and sheet.question else ()
+        pane = self.query_one("#nb-markdown", MarkdownText)
+        pane.show(text, refs)
+        self.detail_source = pane.source
 
     def on_row_list_highlighted(self, _event: RowList.Highlighted) -> None:
         """Follow the highlight."""
@@ -401,20 +406,34 @@ class NotebookScreen(Screen[None]):
         self.app.push_screen(ExamScreen(attempt, self.service))
 
     def action_export(self) -> None:
-        """Write the notebook as a Markdown study sheet in the working folder."""
-        from quizapp.files import write_output
+        """Write the entries shown (filters and search applied) where the user says."""
+        from quizapp.tui.screens.export import ExportScreen, default_target
 
-        target = Path.cwd() / "quizapp-notebook.md"
+        keys = {e.key for e in self.shown}
         now = self.context.clock()
+        default = default_target(self.context.data_dir, now)
+
+        def chosen(target: Path | None) -> None:
+            if target is not None:
+                self._export(target, keys, now)
+
+        self.app.push_screen(ExportScreen(default, len(keys)), chosen)
+
+    def _export(self, target: Path, keys: set[str], now: datetime) -> None:
+        from quizapp.files import write_output
+        from quizapp.tui.screens.export import format_of
+
+        entries = [e for e in self.context.study.entries() if e.key in keys]
+        shown = visible(str(target), one_line=True)
         try:
-            sheets = build_sheets(self.context.study.entries(), self.context.library, now)
-            write_output(target, render(sheets, "md", now))
+            if target.parent == self.context.data_dir / "exports":  # the default folder
+                target.parent.mkdir(exist_ok=True, mode=0o700)
+            sheets = build_sheets(entries, self.context.library, now)
+            write_output(target, render(sheets, format_of(target), now))
         except OSError as exc:
-            self.notify(f"Cannot write {target}: {exc.strerror}", severity="error", markup=False)
+            self.notify(f"Cannot write {shown}: {exc.strerror}", severity="error", markup=False)
             return
-        self.notify(
-            f"Wrote {target} (CSV and JSON: quizapp notebook export --format ...)", markup=False
-        )
+        self.notify(f"Wrote {plural(len(entries), 'entry', 'entries')} to {shown}", markup=False)
 
     def action_search(self) -> None:
         """Jump to the search box."""
@@ -440,5 +459,11 @@ class NotebookScreen(Screen[None]):
         self._haystacks = None
 
     def action_back(self) -> None:
-        """Back to the home screen."""
+        """Back to the home screen; in the search box, clear the search and go to the list."""
+        search = self.query_one("#nb-search", Input)
+        if search.has_focus:
+            search.value = ""
+            self.refilter(at_once=True)
+            self.query_one("#nb-table", RowList).focus()
+            return
         self.dismiss()

@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Sparkline, Static
 
 from quizapp.context import AppContext
-from quizapp.core.study.plan import bar_lines, plural, summary_lines
+from quizapp.core.study.plan import bar_lines, summary_lines
+from quizapp.core.words import plural
 from quizapp.service.plans import exam_name
 from quizapp.tui.screens.examdate import ExamDateScreen
 from quizapp.tui.widgets.keybar import KeyBar

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from quizapp.core.exam.clock import clock
 from quizapp.core.text import visible
+from quizapp.core.words import plural
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.tui.widgets.keybar import KeyBar
@@ -59,7 +60,7 @@ class ResultsScreen(Screen[None]):
         )
         out.append(f"  ·  estimated score {res.scaled_score} (pass at {s.terms.passing_score})")
         out.append(f"  ·  {res.correct}/{res.total} correct ({res.percent:.1f}%)")
-        out.append(f"  ·  {clock(s.elapsed)} used")
+        out.append(f"  ·  {clock(s.elapsed, s.terms.minutes)} used")
         if s.status == "expired":
             out.append("  ·  time ran out: the exam was submitted for you", style="bold")
         out.append(
@@ -80,7 +81,7 @@ class ResultsScreen(Screen[None]):
             out.append(visible(", ".join(f"{topic} {m:.0%}" for m, topic in mastery[:6])))
         missed = sum(1 for i in res.missed if s.answered(i))
         if missed and s.mode != "review":
-            out.append(f"\n{missed} wrong answer(s) went into the notebook.", style="bold")
+            out.append(f"\n{plural(missed, 'wrong answer')} went into the notebook.", style="bold")
         if self.attempt.cram:
             out.append("\nA cram: every notebook schedule and due date is as it was.", style="bold")
         return out

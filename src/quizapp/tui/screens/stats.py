@@ -74,7 +74,7 @@ class StatsScreen(Screen[None]):
                 a.status.replace("_", " "),
                 score,
                 f"{a.correct}/{a.total} ({a.percent:.0f}%)",
-                clock(a.elapsed),
+                clock(a.elapsed, a.minutes),
                 a.started_at.strftime("%Y-%m-%d %H:%M"),
             )
         topics = self.query_one("#stats-topics", DataTable)

@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rich.console import Group
+from rich.default_styles import DEFAULT_STYLES
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from quizapp.core.inline import code_spans
 from quizapp.core.text import visible
 
 LETTERS = string.ascii_uppercase
+#: The look of inline code in the prompt's Markdown, so a choice's code matches it.
+CODE_STYLE = str(DEFAULT_STYLES["markdown.code"])
 Verdict = Literal["right", "wrong", "missed"] | None
 
 
@@ -56,6 +60,14 @@ class AnswerArea(Static):
         self.update(render_view(view))
 
 
+def append_inline(out: Text, text: str, style: str = "") -> Text:
+    """Append bank ``text`` to ``out`` with its `code` spans drawn as code, as the prompt's
+    Markdown draws them; nothing in it is read as markup."""
+    for piece, code in code_spans(visible(text)):
+        out.append(piece, style=f"{style} {CODE_STYLE}".strip() if code else style)
+    return out
+
+
 def render_view(view: AnswerView) -> Group:
     """The answer area as a grid with hanging indents (no markup is parsed from any of it)."""
     parts: list[Text | Table] = []
@@ -84,7 +96,7 @@ def render_view(view: AnswerView) -> Group:
         style = "reverse" if here else ""
         body = Text()
         body_style = "strike dim" if row.struck else ("bold" if row.selected else "")
-        body.append(visible(row.text), style=body_style)
+        append_inline(body, row.text, body_style)
         if row.struck:
             body.append("  (struck out)", style="dim")
         if row.verdict == "right":
@@ -103,6 +115,6 @@ def render_view(view: AnswerView) -> Group:
         matches.add_column(no_wrap=True)
         matches.add_column(ratio=1)
         for i, match in enumerate(view.matches):
-            matches.add_row(f"   {LETTERS[i]}.", Text(visible(match)))
+            matches.add_row(f"   {LETTERS[i]}.", append_inline(Text(), match))
         parts += [Text("Matches:", style="dim"), matches]
     return Group(*parts)

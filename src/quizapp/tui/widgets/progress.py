@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from quizapp.core.study.progress import ExamProgress
 from quizapp.core.text import visible
+from quizapp.core.words import plural
 
 SCORE_BAR = 30  # cells per bar: with the numbers beside them, lines fit in 80 columns
 MASTERY_BAR = 20  # shorter: a domain's name follows it
@@ -26,10 +27,6 @@ def bar(fraction: float, pass_fraction: float, width: int, *, ok: bool) -> Text:
         else:
             out.append("░", style="dim")
     return out
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def chart_text(progress: list[ExamProgress]) -> Text:
@@ -71,7 +68,7 @@ def chart_text(progress: list[ExamProgress]) -> Text:
                 else:
                     ok = d.mastery >= p.pass_fraction
                     out.append_text(bar(d.mastery, p.pass_fraction, MASTERY_BAR, ok=ok))
-                    out.append(f" {d.mastery:>4.0%} {_plural(d.answered, 'answer'):<11} ")
+                    out.append(f" {d.mastery:>4.0%} {plural(d.answered, 'answer'):<11} ")
                 out.append(visible(d.name, one_line=True))
     return out
 

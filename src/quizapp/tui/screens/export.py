@@ -1,0 +1,83 @@
+"""Asking where a notebook export goes: a path to edit, the data dir's exports/ by default."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from quizapp.core.study.export import Format
+from quizapp.core.text import visible
+from quizapp.core.words import plural
+
+_FORMATS: dict[str, Format] = {".csv": "csv", ".json": "json"}
+
+
+def default_target(data_dir: Path, now: datetime) -> Path:
+    """``DATA_DIR/exports/notebook-YYYYMMDD-HHMM.md``: a new name for each minute."""
+    return data_dir / "exports" / f"notebook-{now:%Y%m%d-%H%M}.md"
+
+
+def format_of(target: Path) -> Format:
+    """The export format the file name asks for: CSV, JSON, or else the Markdown study sheet."""
+    return _FORMATS.get(target.suffix.lower(), "md")
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Asks for the file to write; enter answers with its path, escape cancels."""
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 76;
+        height: auto;
+        border: thick $accent;
+        background: $panel;
+        padding: 0 1;
+    }
+    ExportScreen #export-error { color: $text-error; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, default: Path, count: int) -> None:
+        super().__init__()
+        self.default = default
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        """What is written, the path to edit, and how the name picks the format."""
+        with Vertical():
+            title = f"Export the {plural(self.count, 'entry', 'entries')} shown to:"
+            yield Static(Text(title, style="bold"))
+            yield Input(visible(str(self.default), one_line=True), id="export-path")
+            yield Static(
+                Text(
+                    "A name ending .csv writes CSV for Anki, .json JSON, anything else the "
+                    "Markdown study sheet. enter writes · escape cancels",
+                    style="dim",
+                )
+            )
+            yield Static(id="export-error")
+
+    def on_mount(self) -> None:
+        """Start in the path."""
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: the path typed (``~`` and relative paths as in a shell)."""
+        text = event.value.strip()
+        if not text:
+            self.query_one("#export-error", Static).update("Type a file name, or escape.")
+            return
+        self.dismiss(Path(text).expanduser().absolute())
+
+    def action_cancel(self) -> None:
+        """Close without writing."""
+        self.dismiss(None)
