@@ -40,3 +40,8 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
     # json escapes C0 itself; with ensure_ascii off (readable Korean) DEL and C1 would pass raw.
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def plural(n: int, word: str) -> str:
+    """``1 question``, ``2 questions`` (words whose plural adds an s)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

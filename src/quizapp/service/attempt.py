@@ -291,6 +291,17 @@ class Attempt:
             self.session = engine.mark_studied(self.session, position)
             self.attempts.save(self.session, position, correct)
 
+    def noted(self) -> int:
+        """How many answers of this attempt went into the notebook (changed ones teach nothing)."""
+        s = self.session
+        return sum(
+            1
+            for i in range(len(s.items))
+            if s.answered(i)
+            and not self.changed(i)
+            and notebook.enters(self.correct(i), s.responses[i].unsure)
+        )
+
     def result(self) -> Result:
         """The score of the session as it stands."""
         return score_marks(self.session, [self.correct(i) for i in range(len(self.session.items))])

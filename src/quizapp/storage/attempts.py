@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from quizapp.core.exam.options import StartOptions
-from quizapp.core.exam.scale import passes, scaled_score
+from quizapp.core.exam.scale import has_verdict, passes, scaled_score
 from quizapp.storage.database import transaction
 from quizapp.storage.faults import decoded
 
@@ -69,7 +69,7 @@ class AttemptSummary:
     @property
     def has_verdict(self) -> bool:
         """Only a finished exam-mode attempt has a score and a pass or fail (SPEC §7.2)."""
-        return self.mode == "exam" and self.status in ("submitted", "expired")
+        return has_verdict(self.mode, self.status)
 
 
 class AttemptStore:
