@@ -25,7 +25,7 @@ class StatsScreen(Screen[None]):
 
     DEFAULT_CSS = """
     StatsScreen .section { text-style: bold; padding: 0 1; margin-top: 1; }
-    StatsScreen #stats-scores { padding: 0 1; height: auto; }
+    StatsScreen #stats-scores, StatsScreen #stats-notebook { padding: 0 1; height: auto; }
     StatsScreen DataTable { height: auto; max-height: 16; margin: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
