@@ -220,3 +220,32 @@ async def test_a_practice_run_gets_a_tally_and_no_verdict() -> None:
         assert [r[0] for r in _rows(table)] == ["2"]  # questions not reached are not wrong
         await pilot.press("a")
         assert _rows(table)[10][1] == "· unanswered"
+
+
+async def test_a_reopened_exam_keeps_its_score_after_its_bank_changes(tmp_path: Path) -> None:
+    import shutil
+
+    banks = tmp_path / "banks"
+    shutil.copytree(EXAM65, banks)
+    ticker = FakeTicker()
+    app = QuizApp(make_context_for(banks, ticker))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await take_exam(app, pilot, ticker, wrong={0})
+        assert isinstance(app.screen, ResultsScreen)
+        before = app.screen.result
+    # The author moves every right answer: a new look at the bank would mark them all wrong.
+    bank = banks / "big.yaml"
+    right = "        correct: true\n        why: It is right.\n      - text: A wrong one\n"
+    moved = "        why: It is right.\n      - text: A wrong one\n        correct: true\n"
+    bank.write_text(bank.read_text().replace(right, moved))
+    later = QuizApp(make_context_for(banks, FakeTicker()))
+    async with later.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "enter")
+        reopened = later.screen
+        assert isinstance(reopened, ResultsScreen)
+        assert reopened.result.marks == before.marks  # as the stats list counts them
+        summary = _text(reopened.query_one("#results-summary", Static))
+        assert "✓ PASS · 986" in summary
+        await pilot.press("enter")
+        source = later.screen.query_one("#detail-markdown").source  # type: ignore[attr-defined]
+        assert "The bank has changed this question since you answered it." in source

@@ -62,6 +62,9 @@ class Attempt:
         #: Held by a front end that ticks from a second thread (plain mode's heartbeat).
         self.lock = threading.RLock()
         self._claim = claim
+        #: A finished attempt's marks as stored when it ended: an edit of its bank since then
+        #: must not change its score (the listings count the stored marks).
+        self.stored_marks: dict[int, bool] | None = None
 
     def release(self) -> None:
         """Give up ownership (the front end is done with it): another window may resume it."""
@@ -100,6 +103,8 @@ class Attempt:
 
     def correct(self, position: int) -> bool:
         """Whether the answer at ``position`` is right (a changed or lost question is wrong)."""
+        if self.stored_marks is not None:
+            return self.stored_marks.get(position, False)
         q = self.question(position)
         if q is None or self.changed(position):
             return False

@@ -107,9 +107,12 @@ class ExamService:
         session = self.attempts.load(attempt_id)
         if session is None or not session.finished:
             return None
-        return Attempt(
+        attempt = Attempt(
             session, self.attempts, self.study, self.library, now=self.now, ticker=self.ticker
         )
+        if session.status != "abandoned":  # an abandoned attempt was never scored
+            attempt.stored_marks = self.attempts.marks(attempt_id)
+        return attempt
 
     def stored_options(self, summary: AttemptSummary, spec: ExamSpec | None) -> StartOptions:
         """The options an attempt runs with, filled in where they were not given."""

@@ -168,6 +168,15 @@ class AttemptStore:
         ).fetchone()
         return row is not None and bool(row[0])
 
+    def marks(self, attempt_id: int) -> dict[int, bool]:
+        """The correctness stored for each answered position (what the listings count)."""
+        return {
+            pos: bool(correct)
+            for pos, correct in self.conn.execute(
+                "SELECT position, correct FROM responses WHERE attempt_id = ?", (attempt_id,)
+            )
+        }
+
     def count(self, exam_id: str) -> int:
         """How many attempts of ``exam_id`` were ever started."""
         return int(
