@@ -776,6 +776,12 @@ MUTATIONS = [
         "    if attempt is not None:\n        from quizapp.transcript",
         "    if False:\n        from quizapp.transcript",
     ),
+    Mutation(
+        "the table's own enter hides the results' key in the key bar",
+        "src/quizapp/tui/screens/stats.py",
+        'Binding("enter", "open", "Open attempt", priority=True)',
+        'Binding("enter", "open", "Open attempt")',
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from quizapp.tui.screens.detail import QuestionDetailScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.stats import StatsScreen
+from quizapp.tui.widgets.keybar import KeyBar
 from tests.tui.conftest import EXAM_BANKS, FakeTicker, exam_screen, make_context_for
 
 EXAM65 = Path(__file__).parent / "exam65"
@@ -84,9 +85,11 @@ async def test_a_finished_exam_reopens_from_stats_and_escape_goes_back_to_stats(
         assert table.get_row_at(0)[0] == str(first.attempt.id)  # the id a person can use
         # Every column, the score among them, fits 80 columns: nothing scrolls sideways.
         assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert "Open attempt" in str(app.screen.query_one(KeyBar).render())  # not shadowed
         await pilot.press("enter")
         reopened = app.screen
         assert isinstance(reopened, ResultsScreen)
+        assert "Open question" in str(reopened.query_one(KeyBar).render())
         assert reopened.attempt.id == first.attempt.id
         assert reopened.result.marks == first.result.marks
         rows = _rows(reopened.query_one("#results-questions", DataTable))

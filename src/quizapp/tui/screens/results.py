@@ -92,7 +92,7 @@ class ResultsScreen(Screen[None]):
     ResultsScreen #results-questions { height: 1fr; margin: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open question"),
+        Binding("enter", "open", "Open question", priority=True),  # over the table's own
         Binding("a", "only('all')", "All", show=False),
         Binding("w", "only('wrong')", "Wrong"),
         Binding("f", "only('flagged')", "Flagged"),

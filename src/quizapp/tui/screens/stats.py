@@ -29,7 +29,7 @@ class StatsScreen(Screen[None]):
     StatsScreen DataTable { height: auto; max-height: 16; margin: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open attempt"),
+        Binding("enter", "open", "Open attempt", priority=True),  # over the table's own
         Binding("escape,q", "back", "Back"),
     ]
 
