@@ -782,6 +782,12 @@ MUTATIONS = [
         'Binding("enter", "open", "Open attempt", priority=True)',
         'Binding("enter", "open", "Open attempt")',
     ),
+    Mutation(
+        "the results columns keep the width they started with",
+        "src/quizapp/tui/screens/results.py",
+        "        if event.size.width != self._width:",
+        "        if False:",
+    ),
 ]
 
 

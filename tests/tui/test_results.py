@@ -146,6 +146,11 @@ async def test_the_cursor_stays_in_view_and_many_rows_show_at_80x24() -> None:
         top = table.scroll_offset.y
         assert table.cursor_row == 16
         assert 0 < top <= 16 < top + table.scrollable_content_region.height - 1
+        narrow = table.ordered_columns[3].width
+        await pilot.resize_terminal(140, 45)  # wider: the topic column takes the room
+        await pilot.pause()
+        assert table.cursor_row == 16
+        assert table.ordered_columns[3].width == narrow + 60
         await pilot.press("enter")
         assert isinstance(app.screen, QuestionDetailScreen)
         assert app.screen.position == 16  # the row on screen is the one that opens

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -107,6 +108,7 @@ class ResultsScreen(Screen[None]):
         self.service = service
         self.result = attempt.result()
         self.filter: Filter = "all"
+        self._width = 0  # the terminal width the columns were sized for
         self.shown: tuple[int, ...] = tuple(range(len(attempt.session.items)))
         loaded = attempt.library.exams.get(attempt.session.terms.exam_id)
         self.readiness = loaded.exam.readiness_percent if loaded is not None else None
@@ -154,8 +156,17 @@ class ResultsScreen(Screen[None]):
 
         return tuple(i for i in range(len(s.items)) if keep(i))
 
+    def on_resize(self, event: events.Resize) -> None:
+        """A wider or narrower terminal: the topic column takes the room there is."""
+        if event.size.width != self._width:
+            table = self.query_one("#results-questions", DataTable)
+            row = table.cursor_row
+            self._fill()
+            table.move_cursor(row=row)
+
     def _fill(self) -> None:
         """The question rows the filter keeps, and the filter line with each filter's count."""
+        self._width = self.app.size.width
         line = Text("Questions: ", style="bold")
         for name, key, label in FILTERS:
             count = len(self._positions(name))
