@@ -788,6 +788,12 @@ MUTATIONS = [
         "        if event.size.width != self._width:",
         "        if False:",
     ),
+    Mutation(
+        "stats --attempt prints stored topics raw",
+        "src/quizapp/transcript.py",
+        "{marks[q['result']]} · {line(q['topic'])} · ",
+        "{marks[q['result']]} · {q['topic']} · ",
+    ),
 ]
 
 

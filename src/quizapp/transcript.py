@@ -125,8 +125,8 @@ def attempt_text(report: dict[str, Any]) -> str:
     def line(text: str) -> str:
         return visible(text, one_line=True)
 
-    status = report["status"].replace("_", " ")
-    out = [f"Attempt #{report['id']} · {line(report['title'])} · {report['mode']} · {status}"]
+    status, mode = line(report["status"].replace("_", " ")), line(report["mode"])
+    out = [f"Attempt #{report['id']} · {line(report['title'])} · {mode} · {status}"]
     tally = f"{report['correct']} of {report['total']} right ({report['percent']:.1f}%)"
     if report["passed"] is not None:
         verdict = "✓ PASS" if report["passed"] else "✗ FAIL"

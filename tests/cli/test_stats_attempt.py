@@ -84,3 +84,17 @@ def test_the_listing_names_the_pass_line_behind_its_scores(run: Run) -> None:
     _exam(run, stdin="a\n" * 65)
     listing = run(*ARGS, "stats").stdout
     assert "Scores: estimated · pass ≈ 67%" in listing
+
+
+def test_text_from_the_database_reaches_the_terminal_as_visible_escapes(
+    run: Run, isolated_home: Path
+) -> None:
+    import sqlite3
+
+    _exam(run, stdin="a\n" * 65)
+    with sqlite3.connect(isolated_home / "quizapp.db") as db:
+        db.execute("UPDATE attempt_items SET topic = ? WHERE position = 0", ("Topic\x1b[2J",))
+        db.execute("UPDATE attempts SET title = ?", ("Title\x9b31m",))
+    text = run(*ARGS, "stats", "--attempt", "1").stdout
+    assert "\x1b" not in text and "\x9b" not in text
+    assert "Title\\x9b31m" in text and "Topic\\x1b[2J" in text
