@@ -121,8 +121,8 @@ MUTATIONS = [
     Mutation(
         "--limit applied before skipping unloaded banks",
         SVC,
-        "for key in self.study.due_keys(now):",
-        "for key in self.study.due_keys(now)[:limit]:",
+        "self._drill_items(self.study.due_keys(now), limit,",
+        "self._drill_items(self.study.due_keys(now)[: limit or None], limit,",
     ),
     Mutation(
         "--limit ignored",
@@ -145,8 +145,8 @@ MUTATIONS = [
     Mutation(
         "resume line after a drill names an exam",
         SVC,
-        'return f"quizapp review{suffix}"',
-        'return f"quizapp exam review{suffix}"',
+        'return f"quizapp review{cram}{suffix}"',
+        'return f"quizapp exam review{cram}{suffix}"',
     ),
     Mutation(
         "question changed forever (right answers keep the old fingerprint)",
@@ -386,8 +386,8 @@ MUTATIONS = [
             (
                 "TUI results show stored topics raw",
                 "src/quizapp/tui/screens/results.py",
-                "                Text(visible(item.topic, one_line=True)),",
-                "                Text(item.topic),",
+                "fit(visible(s.items[i].topic, one_line=True), topic_width),",
+                "fit(s.items[i].topic, topic_width),",
             ),
             (
                 "TUI review screen shows topics raw",
@@ -414,12 +414,6 @@ MUTATIONS = [
         "src/quizapp/core/exam/scale.py",
         "return scaled >= passing_score",
         "return scaled > passing_score",
-    ),
-    Mutation(
-        "unfinished attempts get a verdict",
-        "src/quizapp/storage/attempts.py",
-        'return self.mode == "exam" and self.status in ("submitted", "expired")',
-        'return self.mode != "review"',
     ),
     Mutation(
         "a healthy database that cannot be written is offered a fresh start",
@@ -1081,6 +1075,168 @@ MUTATIONS = [
         "return value.replace(microsecond=0).isoformat() if value else None",
         "return value.isoformat() if value else None",
     ),
+    Mutation(
+        "unfinished attempts get a verdict",
+        "src/quizapp/core/exam/scale.py",
+        'return mode == "exam" and status in ("submitted", "expired")',
+        'return mode != "review"',
+    ),
+    Mutation(
+        "practice runs and retries get a verdict",
+        "src/quizapp/core/exam/scale.py",
+        'return mode == "exam" and status in ("submitted", "expired")',
+        'return status in ("submitted", "expired")',
+    ),
+    Mutation(
+        "the pass line is not called an estimate",
+        "src/quizapp/core/exam/scale.py",
+        'return f"estimated · pass ≈ {',
+        'return f"pass ≈ {',
+    ),
+    Mutation(
+        "a readiness percent is never reached",
+        "src/quizapp/core/exam/scale.py",
+        'reached = "reached" if percent >= readiness_percent else "not yet"',
+        'reached = "not yet"',
+    ),
+    Mutation(
+        "a readiness percent below the pass line is accepted",
+        "src/quizapp/core/bank/rules.py",
+        "if exam.readiness_percent < share:",
+        "if False:",
+    ),
+    Mutation(
+        "the results screen gives every attempt a verdict",
+        "src/quizapp/tui/screens/results.py",
+        "    if has_verdict(s.mode, s.status):\n        mark",
+        "    if True:\n        mark",
+    ),
+    Mutation(
+        "plain mode gives every attempt a verdict",
+        "src/quizapp/plain.py",
+        "        if has_verdict(s.mode, s.status):\n            verdict",
+        "        if True:\n            verdict",
+    ),
+    Mutation(
+        "stats --attempt gives every attempt a verdict",
+        "src/quizapp/transcript.py",
+        "    verdict = has_verdict(s.mode, s.status)\n    loaded",
+        "    verdict = True\n    loaded",
+    ),
+    Mutation(
+        "questions never seen count as missed outside exams",
+        "src/quizapp/tui/screens/results.py",
+        'return tuple(i for i in result.missed if s.mode == "exam" or s.answered(i))',
+        "return result.missed",
+    ),
+    Mutation(
+        "right answers counted as gone into the notebook",
+        "src/quizapp/service/attempt.py",
+        "            and notebook.enters(self.correct(i), s.responses[i].unsure)\n",
+        "",
+    ),
+    Mutation(
+        "enter on an attempt in stats opens nothing",
+        "src/quizapp/tui/screens/stats.py",
+        "        self.app.push_screen(ResultsScreen(attempt, self.service))",
+        "        return",
+    ),
+    Mutation(
+        "an unfinished attempt opens as results",
+        SVC,
+        "if session is None or not session.finished:\n            return None\n        attempt",
+        "if session is None:\n            return None\n        attempt",
+    ),
+    Mutation(
+        "a reopened attempt is judged against its bank as it is now",
+        SVC,
+        "            attempt.stored_marks = self.attempts.marks(attempt_id)",
+        "            pass",
+    ),
+    Mutation(
+        "a click on a row only highlights it",
+        "src/quizapp/tui/widgets/opentable.py",
+        "            self.cursor_coordinate = Coordinate(row, column)",
+        "            pass",
+    ),
+    Mutation(
+        "the question list grows past the screen (the page does not follow the cursor)",
+        "src/quizapp/tui/screens/results.py",
+        "ResultsScreen #results-questions { height: 1fr;",
+        "ResultsScreen #results-questions { height: auto;",
+    ),
+    Mutation(
+        "the stats columns run past 80 columns",
+        "src/quizapp/tui/screens/stats.py",
+        "exam_width = max(8, self.app.size.width - 66)",
+        "exam_width = max(8, self.app.size.width - 40)",
+    ),
+    Mutation(
+        "the results columns run past the screen",
+        "src/quizapp/tui/screens/results.py",
+        "topic_width = max(8, self.app.size.width - used)",
+        "topic_width = max(8, self.app.size.width - 30)",
+    ),
+    Mutation(
+        "the wrong filter keeps every question",
+        "src/quizapp/tui/screens/results.py",
+        "                return i in missed",
+        "                return True",
+    ),
+    Mutation(
+        "the flagged filter keeps every question",
+        "src/quizapp/tui/screens/results.py",
+        "                return s.responses[i].flagged",
+        "                return True",
+    ),
+    Mutation(
+        "the unsure filter keeps every question",
+        "src/quizapp/tui/screens/results.py",
+        'return which == "all" or s.responses[i].unsure',
+        "return True",
+    ),
+    Mutation(
+        "n and p step through every question, not the filter's",
+        "src/quizapp/tui/screens/results.py",
+        "QuestionDetailScreen(self.attempt, self.shown, table.cursor_row)",
+        "QuestionDetailScreen(self.attempt, range(65), self.shown[table.cursor_row])",
+    ),
+    Mutation(
+        "the list does not follow the question read last",
+        "src/quizapp/tui/screens/results.py",
+        '            self.query_one("#results-questions", DataTable).move_cursor(row=index)',
+        "            pass",
+    ),
+    Mutation(
+        "the time spent per question is not shown",
+        "src/quizapp/tui/screens/results.py",
+        "                clock(r.seconds),",
+        "                clock(0),",
+    ),
+    Mutation(
+        "stats --attempt ignored (the listing instead)",
+        "src/quizapp/cli.py",
+        "    if attempt is not None:\n        from quizapp.transcript",
+        "    if False:\n        from quizapp.transcript",
+    ),
+    Mutation(
+        "the table's own enter hides the results' key in the key bar",
+        "src/quizapp/tui/screens/stats.py",
+        'Binding("enter", "open", "Open attempt", priority=True)',
+        'Binding("enter", "open", "Open attempt")',
+    ),
+    Mutation(
+        "the results columns keep the width they started with",
+        "src/quizapp/tui/screens/results.py",
+        "        if event.size.width != self._width:",
+        "        if False:",
+    ),
+    Mutation(
+        "stats --attempt prints stored topics raw",
+        "src/quizapp/transcript.py",
+        "{marks[q['result']]} · {line(q['topic'])} · ",
+        "{marks[q['result']]} · {q['topic']} · ",
+    ),
 ]
 
 
@@ -1143,11 +1299,25 @@ def run(mutation: Mutation | None, suite: list[str] = SUITE) -> tuple[str, str]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def check() -> int:
+    """Say which mutations no longer apply (their text is gone from the code); run no test."""
+    stale = [m for m in MUTATIONS if m.old not in (ROOT / m.path).read_text(encoding="utf-8")]
+    names = [m.name for m in MUTATIONS]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    for m in stale:
+        print(f"stale: {m.name} ({m.path})")
+    for n in twice:
+        print(f"named twice: {n}")
+    return 1 if stale or twice else 0
+
+
 def main(args: list[str]) -> int:
     """Run the mutations named by the words in ``args`` (all when none); one line each.
 
     ``--tests PATH`` (repeatable) runs those test paths instead of the whole suite.
     """
+    if args == ["--check"]:
+        return check()
     suite: list[str] = []
     words: list[str] = []
     it = iter(args)

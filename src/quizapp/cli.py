@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help="history and mastery")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--attempt", type=int, metavar="ID", help="show one attempt, every question")
 
     p = sub.add_parser("validate", help="check bank and exam files")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -210,7 +211,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "banks":
         return cmd_banks(ctx.library, as_json=args.json)
     if args.command == "stats":
-        return cmd_stats(ctx, as_json=args.json)
+        return cmd_stats(ctx, as_json=args.json, attempt=args.attempt)
     if args.command == "exam":
         return cmd_exam(ctx, args)
     if args.command == "review":
@@ -378,24 +379,9 @@ def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
 
 def stats_report(ctx: AppContext) -> dict[str, Any]:
     """The ``quizapp stats --json`` object (SPEC §7.2)."""
-    attempts = [
-        {
-            "id": a.id,
-            "exam": a.exam_id,
-            "mode": a.mode,
-            "status": a.status,
-            "started_at": a.started_at.isoformat(),
-            "ended_at": a.ended_at.isoformat() if a.ended_at else None,
-            "total": a.total,
-            "answered": a.answered,
-            "correct": a.correct,
-            "percent": a.percent,
-            "scaled_score": a.scaled_score if a.has_verdict else None,
-            "passed": a.passed if a.has_verdict else None,
-            "domains": [{"name": n, "total": t, "correct": c} for n, t, c in a.domains],
-        }
-        for a in ctx.exams.history_list()
-    ]
+    from quizapp.transcript import summary_dict
+
+    attempts = [summary_dict(a) for a in ctx.exams.history_list()]
     now = ctx.clock()
     topics = [
         {
@@ -414,8 +400,19 @@ def stats_report(ctx: AppContext) -> dict[str, Any]:
     }
 
 
-def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> int:
-    """Print history and topic mastery."""
+def cmd_stats(
+    ctx: AppContext, *, as_json: bool, attempt: int | None = None, out: TextIO = sys.stdout
+) -> int:
+    """Print history and topic mastery, or one attempt with every question."""
+    if attempt is not None:
+        from quizapp.transcript import AttemptUnavailableError, attempt_report, attempt_text
+
+        try:
+            shown = attempt_report(ctx, attempt)
+        except AttemptUnavailableError as exc:
+            raise UsageError(str(exc)) from None
+        out.write(json_text(shown) + "\n" if as_json else attempt_text(shown))
+        return 0
     report = stats_report(ctx)
     if as_json:
         out.write(json_text(report) + "\n")
@@ -426,6 +423,7 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
     out.write("Attempts\n")
     for a in report["attempts"]:
         verdict = "pass" if a["passed"] else "fail"
+        # No verdict (practice, retry, drill, unfinished): the tally alone, never a score.
         score = "" if a["passed"] is None else f"{a['scaled_score']:>4} {verdict}"
         exam, mode, status = _line(a["exam"]), _line(a["mode"]), _line(a["status"])
         out.write(
@@ -433,6 +431,12 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
             f"{a['correct']:>3}/{a['total']:<3} {a['percent']:>5.1f}%  {score}".rstrip()
             + "\n"
         )
+    from quizapp.transcript import scores_note
+
+    note = scores_note(ctx.exams.history_list())
+    if note is not None:
+        out.write(_line(note) + "\n")
+    out.write("One attempt with every question: quizapp stats --attempt ID\n")
     out.write("Topics (weakest first)\n")
     for t in sorted(report["topics"], key=lambda t: t["mastery"]):
         out.write(

@@ -13,6 +13,7 @@ from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.answers import LETTERS
 from quizapp.core.exam.clock import clock
+from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
 from quizapp.core.exam.scoring import Result
 from quizapp.core.exam.session import Response, SessionError, arrangement, complete
 from quizapp.core.text import visible
@@ -286,18 +287,36 @@ class PlainExam:
                 "back sooner; the ones you know move further out."
             )
             return
-        verdict = "PASS" if result.passed else "FAIL"
         used = clock(s.elapsed, s.terms.minutes)
         ended = "time ran out" if s.status == "expired" else "submitted"
-        self.say(
-            f"Result: {verdict} · estimated score {result.scaled_score} "
-            f"(pass at {s.terms.passing_score}) · {result.correct}/{result.total} "
-            f"correct ({result.percent:.1f}%) · {used} used · {ended}"
-        )
+        if has_verdict(s.mode, s.status):
+            verdict = "PASS" if result.passed else "FAIL"
+            label = pass_label(s.terms.passing_score, s.terms.score_range)
+            readiness = self._readiness()
+            ready = f" · {ready_label(readiness, result.percent)}" if readiness is not None else ""
+            self.say(
+                f"Result: {verdict} · estimated score {result.scaled_score} ({label}) · "
+                f"{result.correct}/{result.total} correct ({result.percent:.1f}%){ready} · "
+                f"{used} used · {ended}"
+            )
+        else:
+            wrong = result.answered - result.correct
+            self.say(
+                f"Done: {result.answered} of {result.total} answered · {result.correct} right · "
+                f"{wrong} wrong · {used} used · no score (only exams get one)"
+            )
         for d in result.domains:
-            word = "Meets competencies" if d.meets else "Needs improvement"
-            self.say(f"  {d.name}: {d.correct}/{d.total} ({d.percent:.0f}%) · {word}")
-        self.say("The scaled score is an estimate: AWS does not publish its scaling.")
+            word = (
+                ""
+                if not has_verdict(s.mode, s.status)
+                else (" · Meets competencies" if d.meets else " · Needs improvement")
+            )
+            self.say(f"  {d.name}: {d.correct}/{d.total} ({d.percent:.0f}%){word}")
+        self.say(f"{plural(self.attempt.noted(), 'answer')} went into the notebook.")
+
+    def _readiness(self) -> float | None:
+        loaded = self.attempt.library.exams.get(self.attempt.session.terms.exam_id)
+        return loaded.exam.readiness_percent if loaded is not None else None
 
 
 def run_plain(attempt: Attempt, stdin: TextIO, stdout: TextIO, *, resume_with: str) -> int:

@@ -85,7 +85,7 @@ def test_an_exam_in_plain_mode_ends_with_results(run: Run, tmp_path: Path) -> No
     assert re.search(r"Question 1 of 4 · Topic (one|two)", out)
     assert "[bold]Pick B[/] :smile: 한국어 🙂" in out
     assert "(Choose two.)" in out
-    assert "Result: FAIL · estimated score 100 (pass at 700) · 0/4 correct (0.0%)" in out
+    assert "Result: FAIL · estimated score 100 (estimated · pass ≈ 67%) · 0/4 correct (0.0%)" in out
     assert "  First: 0/2 (0%) · Needs improvement" in out
     assert "\x1b" not in out
     stats = json.loads(run(*args, "stats", "--json").stdout)
@@ -126,7 +126,7 @@ def test_practice_mode_gives_feedback_and_scores(run: Run, tmp_path: Path) -> No
     while True:
         chunk = _read_until_prompt(proc)
         transcript += chunk
-        if chunk == "" or "Result:" in chunk:
+        if chunk == "" or "Result:" in chunk or "Done:" in chunk:
             break
         last = chunk.rsplit("\nQuestion ", 1)[-1]
         reply = _right_answer(last)
@@ -137,7 +137,10 @@ def test_practice_mode_gives_feedback_and_scores(run: Run, tmp_path: Path) -> No
     assert "✓ Correct." in transcript
     assert "  B. right (your answer): This." in transcript
     assert "See: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html" in transcript
-    assert "Result: PASS · estimated score 1000" in transcript
+    # Practice is not an exam: a tally, no score and no verdict.
+    assert "Done: 4 of 4 answered · 4 right · 0 wrong" in transcript
+    assert "no score (only exams get one)" in transcript
+    assert "PASS" not in transcript and "estimated score" not in transcript
 
 
 def _read_until_prompt(proc: subprocess.Popen[str]) -> str:
@@ -149,6 +152,8 @@ def _read_until_prompt(proc: subprocess.Popen[str]) -> str:
             break
         buf += ch
         if "Result:" in buf and buf.endswith("\n") and "estimate" in buf:
+            break
+        if "Done:" in buf and buf.endswith("\n") and "no score" in buf:
             break
     return buf
 

@@ -59,7 +59,7 @@ def test_the_plan_as_text_with_its_forecast_and_the_date_cleared(run: Run, write
     missed = run(
         *own, "exam", "ex", "--practice", "--plain", "--seed", "1", stdin="a\na\na\n", env=NOW
     )
-    assert "0/3 correct" in missed.stdout
+    assert "0 right · 3 wrong" in missed.stdout
     out = run(*own, "plan", "ex", env=NOW)
     assert "Today: 3 reviews due, 0 new questions to see." in out.stdout
     assert "Questions seen: all 3 at least once." in out.stdout

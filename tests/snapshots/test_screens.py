@@ -110,3 +110,47 @@ def test_notebook_export_question_at_80x24(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(seeded_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def _after(*keys: str, practice: bool = False, second: bool = False) -> Any:
+    """Take the 65-question exam (some wrong, flagged, unsure, timed), then press ``keys``."""
+    from tests.tui.test_results import take_exam
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        ticker = pilot.app.context.ticker  # type: ignore[attr-defined]
+        plan = {"wrong": {1, 4, 9}, "skip": {12}, "flagged": {4, 20}, "unsure": {9}}
+        seconds = {0: 42.0, 1: 95.0, 4: 61.0}
+        await take_exam(pilot.app, pilot, ticker, practice=practice, seconds=seconds, **plan)  # type: ignore[arg-type]
+        if second:
+            await pilot.press("escape")
+            await take_exam(pilot.app, pilot, ticker, practice=True, wrong={0}, until=5)  # type: ignore[arg-type]
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_results_of_a_65_question_exam_at_80x24(snap_compare: Any) -> None:
+    from tests.tui.test_results import big_app
+
+    assert snap_compare(big_app(), terminal_size=(80, 24), run_before=_after())
+
+
+def test_results_of_a_practice_run_at_80x24(snap_compare: Any) -> None:
+    from tests.tui.test_results import big_app
+
+    assert snap_compare(big_app(), terminal_size=(80, 24), run_before=_after(practice=True))
+
+
+def test_stats_at_80x24(snap_compare: Any) -> None:
+    from tests.tui.test_results import big_app
+
+    run_before = _after("escape", "t", second=True)
+    assert snap_compare(big_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_a_reopened_attempt_filtered_to_wrong_at_80x24(snap_compare: Any) -> None:
+    from tests.tui.test_results import big_app
+
+    run_before = _after("escape", "t", "down", "enter", "w", second=True)
+    assert snap_compare(big_app(), terminal_size=(80, 24), run_before=run_before)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 import pytest
@@ -84,3 +85,19 @@ def test_problems_round_trip_through_json_and_refuse_other_shapes() -> None:
     for bad in ({**problem.to_dict(), "line": "3"}, {**problem.to_dict(), "severity": "fatal"}, []):
         with pytest.raises(TypeError):
             Problem.from_dict(bad)
+
+
+def test_a_readiness_percent_is_kept_and_may_only_be_stricter_than_the_pass_line() -> None:
+    ready = {"exam": {**EXAM["exam"], "readiness_percent": 72}}
+    file = ExamFile.model_validate(ready)
+    exam = file.exam.spec()
+    assert exam.readiness_percent == 72
+    cached = file.model_dump(mode="json", exclude_defaults=True)["exam"]
+    assert examspec.exam_from_dict(cached) == exam
+    assert ExamFile.model_validate(EXAM).exam.spec().readiness_percent is None  # optional
+    with pytest.raises(TypeError):
+        examspec.exam_from_dict({**cached, "readiness_percent": "72"})
+    for too_low, said in ((60, "below the pass line (66.7%)"), (0, "greater than 0")):
+        with pytest.raises(ValueError, match=re.escape(said)):
+            ExamFile.model_validate({"exam": {**EXAM["exam"], "readiness_percent": too_low}})
+    ExamFile.model_validate({"exam": {**EXAM["exam"], "readiness_percent": 66.7}})  # at the line

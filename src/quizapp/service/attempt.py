@@ -66,6 +66,9 @@ class Attempt:
         self._claim = claim
         #: When the exam a question prepares for begins (an exam date), for the scheduler.
         self.deadline = deadline
+        #: A finished attempt's marks as stored when it ended: an edit of its bank since then
+        #: must not change its score (the listings count the stored marks).
+        self.stored_marks: dict[int, bool] | None = None
 
     def release(self) -> None:
         """Give up ownership (the front end is done with it): another window may resume it."""
@@ -109,6 +112,8 @@ class Attempt:
 
     def correct(self, position: int) -> bool:
         """Whether the answer at ``position`` is right (a changed or lost question is wrong)."""
+        if self.stored_marks is not None:
+            return self.stored_marks.get(position, False)
         q = self.question(position)
         if q is None or self.changed(position):
             return False
@@ -302,6 +307,17 @@ class Attempt:
             self.study.record_answer(item.key, item.topic, correct, now, item.order)
             self.session = engine.mark_studied(self.session, position)
             self.attempts.save(self.session, position, correct)
+
+    def noted(self) -> int:
+        """How many answers of this attempt went into the notebook (changed ones teach nothing)."""
+        s = self.session
+        return sum(
+            1
+            for i in range(len(s.items))
+            if s.answered(i)
+            and not self.changed(i)
+            and notebook.enters(self.correct(i), s.responses[i].unsure)
+        )
 
     def result(self) -> Result:
         """The score of the session as it stands."""

@@ -101,6 +101,23 @@ class ExamService:
             deadline=self.deadline,
         )
 
+    def finished(self, attempt_id: int) -> Attempt | None:
+        """A finished attempt to look at again (its results), or None if it is unfinished.
+
+        Not claimed: a finished attempt never changes, so any window may show it.
+        """
+        from quizapp.service.attempt import Attempt
+
+        session = self.attempts.load(attempt_id)
+        if session is None or not session.finished:
+            return None
+        attempt = Attempt(
+            session, self.attempts, self.study, self.library, now=self.now, ticker=self.ticker
+        )
+        if session.status != "abandoned":  # an abandoned attempt was never scored
+            attempt.stored_marks = self.attempts.marks(attempt_id)
+        return attempt
+
     def stored_options(self, summary: AttemptSummary, spec: ExamSpec | None) -> StartOptions:
         """The options an attempt runs with, filled in where they were not given."""
         asked = summary.options

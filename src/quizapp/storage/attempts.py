@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from quizapp.core.exam.options import StartOptions
-from quizapp.core.exam.scale import passes, scaled_score
+from quizapp.core.exam.scale import has_verdict, passes, scaled_score
 from quizapp.storage.database import transaction
 from quizapp.storage.faults import decoded
 
@@ -69,7 +69,7 @@ class AttemptSummary:
     @property
     def has_verdict(self) -> bool:
         """Only a finished exam-mode attempt has a score and a pass or fail (SPEC §7.2)."""
-        return self.mode == "exam" and self.status in ("submitted", "expired")
+        return has_verdict(self.mode, self.status)
 
 
 class AttemptStore:
@@ -167,6 +167,15 @@ class AttemptStore:
             (attempt_id, position),
         ).fetchone()
         return row is not None and bool(row[0])
+
+    def marks(self, attempt_id: int) -> dict[int, bool]:
+        """The correctness stored for each answered position (what the listings count)."""
+        return {
+            pos: bool(correct)
+            for pos, correct in self.conn.execute(
+                "SELECT position, correct FROM responses WHERE attempt_id = ?", (attempt_id,)
+            )
+        }
 
     def count(self, exam_id: str) -> int:
         """How many attempts of ``exam_id`` were ever started."""

@@ -41,6 +41,7 @@ class ExamSpec:
     score_range: tuple[int, int] = (100, 1000)
     banks: tuple[str, ...] = ("*",)
     sets: int | None = None  # fixed practice sets (core.exam.sets)
+    readiness_percent: float | None = None  # a stricter "ready" share than the pass line
 
 
 def exam_from_dict(data: Any) -> ExamSpec:
@@ -70,6 +71,8 @@ def exam_from_dict(data: Any) -> ExamSpec:
         _int(exam.minutes)
     if exam.sets is not None:
         _int(exam.sets)
+    if exam.readiness_percent is not None and type(exam.readiness_percent) not in (int, float):
+        raise TypeError("readiness_percent is a number")
     return exam
 
 

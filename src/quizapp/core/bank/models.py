@@ -197,6 +197,13 @@ class ExamSpecModel(_Model):
         le=20,
         description="Fixed, non-overlapping practice sets offered beside random exams.",
     )
+    readiness_percent: float | None = Field(
+        default=None,
+        gt=0,
+        le=100,
+        description="Optional: the percent correct that counts as ready, stricter than the pass"
+        " line (vendors suggest about 72).",
+    )
 
     def spec(self) -> ExamSpec:
         """The validated blueprint as the plain dataclass the rest of the app uses."""

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from quizapp.core.exam.scale import passing_fraction
+
 if TYPE_CHECKING:
     from quizapp.core.bank.models import BankFile, ExamSpecModel, Question
 
@@ -224,4 +226,14 @@ def exam_issues(exam: ExamSpecModel) -> list[Issue]:
                 f"exam '{exam.id}': passing_score {exam.passing_score} is outside {low}-{high}",
             )
         )
+    elif exam.readiness_percent is not None:
+        share = 100 * passing_fraction(exam.passing_score, exam.score_range)
+        if exam.readiness_percent < share:
+            out.append(
+                Issue(
+                    ("exam", "readiness_percent"),
+                    f"exam '{exam.id}': readiness_percent {exam.readiness_percent:g} is below"
+                    f" the pass line ({share:.1f}%); it can only be stricter",
+                )
+            )
     return out

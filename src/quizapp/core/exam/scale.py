@@ -18,3 +18,25 @@ def passing_fraction(passing_score: int, score_range: tuple[int, int]) -> float:
 def passes(scaled: int, passing_score: int) -> bool:
     """Whether a scaled score reaches the pass mark."""
     return scaled >= passing_score
+
+
+def has_verdict(mode: str, status: str) -> bool:
+    """Only a finished exam-mode attempt has a score and a pass or fail (SPEC §7.2).
+
+    Practice runs, retries, drills and unfinished or abandoned attempts get their tally.
+    """
+    return mode == "exam" and status in ("submitted", "expired")
+
+
+def pass_label(passing_score: int, score_range: tuple[int, int]) -> str:
+    """How the pass line is named beside a verdict: an estimate, and the share it stands for.
+
+    700 on 100-1000 is 66.7% of the questions: "estimated · pass ≈ 67%".
+    """
+    return f"estimated · pass ≈ {100 * passing_fraction(passing_score, score_range):.0f}%"
+
+
+def ready_label(readiness_percent: float, percent: float) -> str:
+    """A blueprint's stricter readiness share, and whether ``percent`` correct reaches it."""
+    reached = "reached" if percent >= readiness_percent else "not yet"
+    return f"ready at {readiness_percent:g}%: {reached}"

@@ -91,6 +91,11 @@ class Summary(NamedTuple):
         return self.status == "active" and self.due is not None and self.due <= now
 
 
+def enters(correct: bool, unsure: bool) -> bool:
+    """Whether an answer goes into the notebook: a wrong one, or a right one marked unsure."""
+    return not correct or unsure
+
+
 def record(
     entry: Entry | None,
     *,
@@ -110,7 +115,7 @@ def record(
     spaced-repetition review; ``exam`` is when the exam the question prepares for begins.
     """
     if entry is None:
-        if correct and not unsure:
+        if not enters(correct, unsure):
             return None
         entry = Entry(
             key=key,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -59,25 +60,56 @@ def detail_markdown(attempt: Attempt, position: int) -> str:
     return "\n\n".join(parts)
 
 
-class QuestionDetailScreen(Screen[None]):
-    """Shows :func:`detail_markdown` for one question."""
+class QuestionDetailScreen(Screen[int]):
+    """Shows :func:`detail_markdown` for one question; n/p step through the ones listed.
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "Back")]
+    Dismissed with the index (in ``positions``) it ended on, for the list to follow.
+    """
 
-    def __init__(self, attempt: Attempt, position: int) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,right", "step(1)", "Next"),
+        Binding("p,left", "step(-1)", "Previous"),
+        Binding("escape,q", "back", "Back"),
+    ]
+
+    def __init__(self, attempt: Attempt, positions: Sequence[int], index: int = 0) -> None:
         super().__init__()
         self.attempt = attempt
-        self.position = position
+        self.positions = tuple(positions)
+        self.index = index
+
+    @property
+    def position(self) -> int:
+        """The question shown, as its place in the attempt."""
+        return self.positions[self.index]
 
     def compose(self) -> ComposeResult:
         """The question as Markdown."""
         with VerticalScroll():
-            text = MarkdownText(id="detail-markdown")
-            q = self.attempt.question(self.position)
-            text.show(detail_markdown(self.attempt, self.position), q.references if q else ())
-            yield text
+            yield MarkdownText(id="detail-markdown")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        """Show the first question."""
+        self._show()
+
+    def _show(self) -> None:
+        text = detail_markdown(self.attempt, self.position)
+        if len(self.positions) > 1:
+            text = f"*{self.index + 1} of {len(self.positions)} in this list*\n\n" + text
+        q = self.attempt.question(self.position)
+        self.query_one("#detail-markdown", MarkdownText).show(text, q.references if q else ())
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    def action_step(self, delta: int) -> None:
+        """The next or previous question of the list (it stops at either end)."""
+        index = self.index + delta
+        if not 0 <= index < len(self.positions):
+            self.notify("That was the last one." if delta > 0 else "This is the first one.")
+            return
+        self.index = index
+        self._show()
+
     def action_back(self) -> None:
-        """Back to the results."""
-        self.dismiss()
+        """Back to the results, on the question shown last."""
+        self.dismiss(self.index)

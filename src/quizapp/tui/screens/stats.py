@@ -12,11 +12,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
-from quizapp.core.exam.clock import clock
 from quizapp.core.study.progress import exam_progress
 from quizapp.core.text import visible
 from quizapp.service.exams import ExamService
+from quizapp.storage.attempts import AttemptSummary
+from quizapp.transcript import scores_note
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.opentable import OpenTable, fit
 from quizapp.tui.widgets.progress import ProgressCharts
 
 
@@ -25,10 +27,12 @@ class StatsScreen(Screen[None]):
 
     DEFAULT_CSS = """
     StatsScreen .section { text-style: bold; padding: 0 1; margin-top: 1; }
+    StatsScreen #stats-scores, StatsScreen #stats-notebook { padding: 0 1; height: auto; }
     StatsScreen DataTable { height: auto; max-height: 16; margin: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "charts", "Charts"),
+        Binding("enter", "open", "Open attempt", priority=True),  # over the table's own
         Binding("escape,q", "back", "Back"),
     ]
 
@@ -41,8 +45,9 @@ class StatsScreen(Screen[None]):
         """Two tables and the notebook counts."""
         with VerticalScroll():
             yield Static(id="stats-notebook")
-            yield Static("Attempts (newest first)", classes="section")
-            yield DataTable(id="stats-attempts", cursor_type="row", zebra_stripes=True)
+            yield Static("Attempts (newest first; enter opens one)", classes="section")
+            yield OpenTable(id="stats-attempts", cursor_type="row", zebra_stripes=True)
+            yield Static(id="stats-scores")
             yield Static(
                 "Topics (weakest first; mastery favours recent answers)", classes="section"
             )
@@ -62,20 +67,26 @@ class StatsScreen(Screen[None]):
             )
         )
         attempts = self.query_one("#stats-attempts", DataTable)
-        attempts.add_columns("#", "Exam", "Mode", "Status", "Score", "Correct", "Time", "Started")
-        for a in self.service.history_list():
-            verdict = "✓ pass" if a.passed else "✗ fail"
-            # Practice, retries, drills and unfinished attempts: only the tally means something.
-            score = f"{a.scaled_score} {verdict}" if a.has_verdict else "—"
+        # Sized to fit 80 columns: the exam id takes the room the others leave.
+        exam_width = max(8, self.app.size.width - 66)
+        attempts.add_column("Id", width=4)
+        attempts.add_column("Exam", width=exam_width)
+        attempts.add_column("Mode", width=8)
+        attempts.add_column("Outcome", width=12)
+        attempts.add_column("Right", width=10)
+        attempts.add_column("Started", width=16)
+        listed = self.service.history_list()
+        note = scores_note(listed)
+        self.query_one("#stats-scores", Static).update(Text(note or "", style="dim"))
+        for a in listed:
             attempts.add_row(
                 str(a.id),
-                Text(visible(a.title, one_line=True)),
+                Text(fit(visible(a.exam_id, one_line=True), exam_width)),
                 a.mode,
-                a.status.replace("_", " "),
-                score,
-                f"{a.correct}/{a.total} ({a.percent:.0f}%)",
-                clock(a.elapsed, a.minutes),
+                outcome(a),
+                f"{a.correct}/{a.total} {a.percent:.0f}%",
                 a.started_at.strftime("%Y-%m-%d %H:%M"),
+                key=str(a.id),
             )
         topics = self.query_one("#stats-topics", DataTable)
         topics.add_columns("Mastery", "Right", "Topic")
@@ -89,9 +100,29 @@ class StatsScreen(Screen[None]):
             exam_progress(self.service.history_list(), ctx.library, ctx.study.topics(), now)
         )
         if not attempts.row_count:
-            attempts.add_row(
-                "", Text("No attempts yet: start one from the home screen."), "", "", "", "", "", ""
-            )
+            attempts.add_row("", Text("No attempts yet: start one from the home screen."))
+        attempts.focus()
+
+    def action_open(self) -> None:
+        """Open the highlighted attempt's results (a finished one; an open one is resumed)."""
+        from quizapp.tui.screens.results import ResultsScreen
+
+        table = self.query_one("#stats-attempts", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if not key:
+            return
+        attempt = self.service.finished(int(key))
+        if attempt is None:
+            self.notify(f"Attempt {key} is unfinished: resume it from the home screen (r).")
+            return
+        self.app.push_screen(ResultsScreen(attempt, self.service))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter or a click on an attempt opens it."""
+        if event.data_table.id == "stats-attempts":
+            self.action_open()
 
     def action_charts(self) -> None:
         """Scroll to the progress charts."""
@@ -102,3 +133,16 @@ class StatsScreen(Screen[None]):
     def action_back(self) -> None:
         """Back to the home screen."""
         self.dismiss()
+
+
+OUTCOMES = {"in_progress": "unfinished", "abandoned": "abandoned", "expired": "time ran out"}
+
+
+def outcome(a: AttemptSummary) -> Text:
+    """A finished exam's score and verdict; for anything else where it stands (no verdict)."""
+    if a.has_verdict:
+        return Text(
+            f"{a.scaled_score} {'✓ pass' if a.passed else '✗ fail'}",
+            style="green" if a.passed else "red",
+        )
+    return Text(OUTCOMES.get(a.status, "finished"), style="dim")
