@@ -84,8 +84,6 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Shown, first or again after an exam: scores and the resume line may have changed."""
         self.fill()
-        # Focusing the exams table scrolls it into view: start from the top all the same.
-        self.query_one("#home-body", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``r`` resumes (and is on the key bar) only while there is something to resume."""
