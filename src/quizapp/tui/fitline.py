@@ -40,6 +40,8 @@ def fit_line(parts: list[Part], width: int) -> Text:
             shown[at] = replace(elastic, text=set_cell_size(elastic.text, room - 1) + "…")
             return _join(shown, sep)
         del shown[at]
+        if _width(shown, sep) <= width:
+            return _join(shown, sep)
     for rank in sorted({p.rank for p in shown if p.rank}, reverse=True):
         for part in [p for p in shown if p.rank == rank]:
             at = shown.index(part)
