@@ -42,15 +42,16 @@ def fit_line(parts: list[Part], width: int) -> Text:
         del shown[at]
         if _width(shown, sep) <= width:
             return _join(shown, sep)
-    for rank in sorted({p.rank for p in shown if p.rank}, reverse=True):
-        for part in [p for p in shown if p.rank == rank]:
-            at = shown.index(part)
-            if part.short:
-                shown[at] = replace(part, text=part.short, short=None)
-            else:
-                del shown[at]
-            if _width(shown, sep) <= width:
-                return _join(shown, sep)
+    for _ in range(2):  # shortened first; still too wide, the shortened go too
+        for rank in sorted({p.rank for p in shown if p.rank}, reverse=True):
+            for part in [p for p in shown if p.rank == rank]:
+                at = shown.index(part)
+                if part.short:
+                    shown[at] = replace(part, text=part.short, short=None)
+                else:
+                    del shown[at]
+                if _width(shown, sep) <= width:
+                    return _join(shown, sep)
     return _join(shown, sep)
 
 

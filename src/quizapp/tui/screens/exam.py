@@ -138,7 +138,22 @@ class ExamScreen(Screen[None]):
         self.call_after_refresh(self._scenario_hint)
 
     def _scenario_hint(self) -> None:
-        """Under a case study cut short (or opened in full), the key that toggles it."""
+        """Cut a case study to the room the question leaves, then say which key opens it."""
+        box = self.query_one("#exam-scenario-box", VerticalScroll)
+        if box.display and not box.has_class("open"):
+            body = self.query_one("#exam-body", VerticalScroll)
+            others = sum(
+                w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
+                for w in body.children
+                if w.display and w.id not in ("exam-scenario-box", "exam-scenario-hint")
+            )
+            room = body.size.height - others - 2  # the hint and its margin
+            box.styles.max_height = max(self.app.size.height * 3 // 10, room)
+        else:
+            box.styles.max_height = None  # open: as tall as the text (the body scrolls)
+        self.call_after_refresh(self._show_scenario_hint)
+
+    def _show_scenario_hint(self) -> None:
         box = self.query_one("#exam-scenario-box", VerticalScroll)
         hint = self.query_one("#exam-scenario-hint", Static)
         opened = box.has_class("open")
