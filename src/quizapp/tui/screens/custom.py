@@ -42,6 +42,7 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
     CustomExamScreen #custom-numbers, CustomExamScreen #custom-actions { height: auto; }
     CustomExamScreen #custom-numbers Label { padding: 1 1 0 0; }
     CustomExamScreen Input { width: 10; margin-right: 2; }
+    CustomExamScreen #custom-start { margin-left: 2; }
     CustomExamScreen #custom-error { color: $error; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
