@@ -135,7 +135,10 @@ class ExamScreen(Screen[None]):
         await self._show_feedback(q)
         self.refresh_status()
         self.query_one("#exam-navigator", Navigator).show(s)
-        self.call_after_refresh(self._scenario_hint)
+        if self.query_one("#exam-scenario-box").display:  # fitted once laid out
+            self.call_after_refresh(self._scenario_hint)
+        else:
+            self.query_one("#exam-scenario-hint").display = False
 
     def _scenario_hint(self) -> None:
         """Cut a case study to the room the question leaves, then say which key opens it."""
