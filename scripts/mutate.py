@@ -43,6 +43,9 @@ ATT = "src/quizapp/service/attempt.py"
 SEL = "src/quizapp/core/exam/selection.py"
 DB = "src/quizapp/storage/database.py"
 MIG = "src/quizapp/storage/migrations.py"
+SCHED = "src/quizapp/core/study/scheduler.py"
+PLAN = "src/quizapp/core/study/plan.py"
+
 MUTATIONS = [
     Mutation(
         "--no-adapt ignored",
@@ -353,8 +356,8 @@ MUTATIONS = [
             (
                 "TUI exam header shows the stored title raw",
                 "src/quizapp/tui/screens/exam.py",
-                'line.append(visible(s.terms.title, one_line=True), style="bold")',
-                'line.append(s.terms.title, style="bold")',
+                'Part(visible(s.terms.title, one_line=True), "bold", elastic=True)',
+                'Part(s.terms.title, "bold", elastic=True)',
             ),
             (
                 "TUI stats screen shows topics raw",
@@ -389,8 +392,8 @@ MUTATIONS = [
             (
                 "TUI review screen shows topics raw",
                 "src/quizapp/tui/screens/review.py",
-                "Text(visible(item.topic, one_line=True)),\n                Text(visible(first",
-                "Text(item.topic),\n                Text(visible(first",
+                'Text(visible(item.topic, one_line=True), overflow="ellipsis", no_wrap=True),',
+                'Text(item.topic, overflow="ellipsis", no_wrap=True),',
             ),
         )
     ],
@@ -638,6 +641,272 @@ MUTATIONS = [
         "        except ZeroDivisionError as exc:  # the database failed under us",
     ),
     Mutation(
+        "a cram moves the schedules (the notebook step not skipped)",
+        ATT,
+        "            if not self.cram:\n",
+        "            if True:\n",
+    ),
+    Mutation(
+        "a cram does not count for mastery",
+        ATT,
+        "            self.study.record_answer(item.key, item.topic, correct, now, item.order)",
+        "            if not self.cram:\n"
+        "                self.study.record_answer(item.key, item.topic, correct, now, item.order)",
+    ),
+    Mutation(
+        "a cram takes only what is due",
+        SVC,
+        "cram_order(self.study.summaries(), mastery",
+        "cram_order([e for e in self.study.summaries() if e.is_due(now)], mastery",
+    ),
+    Mutation(
+        "a cram does not put the most missed first",
+        "src/quizapp/core/study/cram.py",
+        "(-e.times_missed, ",
+        "(",
+    ),
+    Mutation(
+        "a cram does not prefer the weakest topics",
+        "src/quizapp/core/study/cram.py",
+        "mastery.get(e.topic, UNKNOWN), e.key",
+        "e.key",
+    ),
+    Mutation(
+        "a cram takes mastered entries",
+        "src/quizapp/core/study/cram.py",
+        'if e.status == "active"',
+        "if True",
+    ),
+    Mutation(
+        "--topic ignored by the cram",
+        "src/quizapp/cli.py",
+        "service.cram(exam_id=args.exam, topic=args.topic, limit=args.limit)",
+        "service.cram(exam_id=args.exam, topic=None, limit=args.limit)",
+    ),
+    Mutation(
+        "--exam ignored by the cram",
+        "src/quizapp/cli.py",
+        "service.cram(exam_id=args.exam, topic=args.topic, limit=args.limit)",
+        "service.cram(exam_id=None, topic=args.topic, limit=args.limit)",
+    ),
+    Mutation(
+        "--limit ignored by the cram",
+        "src/quizapp/cli.py",
+        "service.cram(exam_id=args.exam, topic=args.topic, limit=args.limit)",
+        "service.cram(exam_id=args.exam, topic=args.topic, limit=None)",
+    ),
+    Mutation(
+        "--exam and --topic accepted without --cram",
+        "src/quizapp/cli.py",
+        "if not args.cram and (args.exam is not None",
+        "if False and (args.exam is not None",
+    ),
+    Mutation(
+        "the open cram never resumes",
+        SVC,
+        "if found is not None and exam_id is None and topic is None and limit is None:",
+        "if False:",
+    ),
+    Mutation(
+        "a cram with a filter resumes the open one",
+        SVC,
+        "if found is not None and exam_id is None and topic is None and limit is None:",
+        "if found is not None:",
+    ),
+    Mutation(
+        "the resume line after a cram omits --cram",
+        SVC,
+        'cram = " --cram" if session.terms.exam_id == CRAM_ID else ""',
+        'cram = ""',
+    ),
+    Mutation(
+        "plain mode tells a cram that its schedules moved",
+        "src/quizapp/plain.py",
+        "        if self.attempt.cram:\n",
+        "        if False:\n",
+    ),
+    Mutation(
+        "c in the notebook ignores the topic picked",
+        "src/quizapp/tui/screens/notebook.py",
+        'topic = self.filters["topic"] or None',
+        "topic = None",
+    ),
+    Mutation(
+        "the notebook redraws after a drill's results closed it",
+        "src/quizapp/tui/screens/notebook.py",
+        'if self.query("#nb-table"):',
+        "if True:",
+    ),
+    Mutation(
+        "the charts score practice runs and unfinished attempts",
+        "src/quizapp/core/study/progress.py",
+        "        if a.has_verdict:\n",
+        "        if True:\n",
+    ),
+    Mutation(
+        "the charts' scores are not in time order",
+        "src/quizapp/core/study/progress.py",
+        "runs = sorted(by_exam[exam_id], key=lambda a: (a.ended_at or a.started_at, a.id))",
+        "runs = by_exam[exam_id]",
+    ),
+    Mutation(
+        "a domain's mastery is its first topic's, not the pooled one",
+        "src/quizapp/core/study/progress.py",
+        "level = pooled_mastery(found, now) if answered else None",
+        "level = found[0].mastery(now) if answered else None",
+    ),
+    Mutation(
+        "a domain without answers shows a mastery",
+        "src/quizapp/core/study/progress.py",
+        "level = pooled_mastery(found, now) if answered else None",
+        "level = pooled_mastery(found, now)",
+    ),
+    Mutation(
+        "pooled mastery averages the topics' figures",
+        "src/quizapp/core/study/mastery.py",
+        "    return mastery_from(right, total, now)\n",
+        "    found = list(stats)\n"
+        "    return sum(t.mastery(now) for t in found) / len(found) if found else 0.5\n",
+    ),
+    Mutation(
+        "exams without scores or answers are charted",
+        "src/quizapp/core/study/progress.py",
+        "        if history is None and not any(d.answered for d in domains):\n",
+        "        if False:\n",
+    ),
+    Mutation(
+        "a chart bar is full whatever the score",
+        "src/quizapp/tui/widgets/progress.py",
+        "filled = round(max(0.0, min(1.0, fraction)) * width)",
+        "filled = width",
+    ),
+    Mutation(
+        "the chart's pass line sits at the end of the bar",
+        "src/quizapp/tui/widgets/progress.py",
+        "at = min(width - 1, round(pass_fraction * width))",
+        "at = width - 1",
+    ),
+    Mutation(
+        "quizapp stats prints no progress",
+        "src/quizapp/cli.py",
+        "    write_progress(ctx, out)\n",
+        "",
+    ),
+    Mutation(
+        "c on the stats screen does not scroll to the charts",
+        "src/quizapp/tui/screens/stats.py",
+        "        self.query_one(VerticalScroll).scroll_to_widget(",
+        "        return\n        self.query_one(VerticalScroll).scroll_to_widget(",
+    ),
+    Mutation(
+        "retention raised after the date too",
+        SCHED,
+        "before = exam is not None and now < exam",
+        "before = exam is not None",
+    ),
+    Mutation(
+        "no pull-in",
+        SCHED,
+        "new.due = pull_in(key, now, exam) or new.due",
+        "pass",
+    ),
+    Mutation(
+        "all pulled in to the eve",
+        SCHED,
+        "for back in (days, 1):",
+        "for back in (1,):",
+    ),
+    Mutation(
+        "the attempt ignores the exam date",
+        ATT,
+        "exam=self.deadline(item.key) if self.deadline is not None else None,",
+        "exam=None,",
+    ),
+    Mutation(
+        "pool seen by the date, not three days before",
+        PLAN,
+        "SEE_ALL_BEFORE = 3 ",
+        "SEE_ALL_BEFORE = 0 ",
+    ),
+    Mutation(
+        "questions first seen today not counted against today",
+        PLAN,
+        "new_today=min(unseen, max(0, quota - first_today)),",
+        "new_today=min(unseen, quota),",
+    ),
+    Mutation(
+        "last set on the exam's eve",
+        PLAN,
+        "LAST_MOCK_BEFORE = 2 ",
+        "LAST_MOCK_BEFORE = 1 ",
+    ),
+    Mutation(
+        "taken sets planned again",
+        PLAN,
+        "left = [n for n in range(1, sets + 1) if n not in taken]",
+        "left = list(range(1, sets + 1))",
+    ),
+    Mutation(
+        "practice sets never behind",
+        PLAN,
+        "mocks_ok=len(taken) >= sum(1 for d in planned if d < today),",
+        "mocks_ok=True,",
+    ),
+    Mutation(
+        "forecast counts only the first review",
+        PLAN,
+        "            at, card = max(step.due, at), step.card",
+        "            break",
+    ),
+    Mutation(
+        "forecast counts mastered entries",
+        PLAN,
+        '        if e.status != "active" or e.due is None:',
+        "        if e.due is None:",
+    ),
+    Mutation(
+        "a past date accepted",
+        PLAN,
+        "    if day < today:\n",
+        "    if day < today and False:\n",
+    ),
+    Mutation(
+        "the pool's pace never behind",
+        PLAN,
+        "pace_ok=len(seen_keys) >= expected_seen(len(keys), set_on, today, see_by),",
+        "pace_ok=True,",
+    ),
+    Mutation(
+        "home never shows the plan line",
+        "src/quizapp/tui/screens/home.py",
+        "self.query_one(PlanLines).show(self.context.planner.headlines())",
+        "self.query_one(PlanLines).show([])",
+    ),
+    Mutation(
+        "the date form closes on a refused date",
+        "src/quizapp/tui/screens/examdate.py",
+        "            return\n        self.dismiss(True)",
+        "        self.dismiss(True)",
+    ),
+    Mutation(
+        "a new date leaves reviews scheduled after it",
+        "src/quizapp/service/plans.py",
+        "self.plans.move_due(rules.pulled_in(self.cards(exam_id), now, self.deadline))",
+        "self.plans.move_due([])",
+    ),
+    Mutation(
+        "a new date pulls in mastered entries too",
+        PLAN,
+        'if e.status != "active" or e.due is None or exam is None or not now < exam <= e.due:',
+        "if e.due is None or exam is None or not now < exam <= e.due:",
+    ),
+    Mutation(
+        "an unfinished mock exam counts as a taken set",
+        "src/quizapp/service/plans.py",
+        "if a.exam_id == found.exam_id and a.has_verdict and a.options.practice_set",
+        "if a.exam_id == found.exam_id and a.options.practice_set",
+    ),
+    Mutation(
         "r on the home key bar with nothing to resume",
         "src/quizapp/tui/screens/home.py",
         "            return bool(self.unfinished)",
@@ -647,8 +916,10 @@ MUTATIONS = [
         "the resume line scrolls away with the home screen",
         "src/quizapp/tui/screens/home.py",
         '        yield Static(id="resume-line")\n        yield Static(id="home-warning")\n'
+        "        yield PlanLines()\n"
         '        with VerticalScroll(id="home-body"):\n',
-        '        yield Static(id="home-warning")\n        with VerticalScroll(id="home-body"):\n'
+        '        yield Static(id="home-warning")\n        yield PlanLines()\n'
+        '        with VerticalScroll(id="home-body"):\n'
         '            yield Static(id="resume-line")\n',
     ),
     Mutation(
@@ -781,7 +1052,7 @@ def run(mutation: Mutation | None, suite: list[str] = SUITE) -> tuple[str, str]:
                     "-p",
                     "no:cacheprovider",
                     *SKIP,
-                    *SUITE,
+                    *suite,
                 ],
                 cwd=scratch,
                 env=env,

@@ -19,6 +19,8 @@ from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.text import json_text, visible
 from quizapp.paths import DataDirError, data_dir
+from quizapp.planning import add_parser as add_plan_parser
+from quizapp.planning import cmd_plan
 from quizapp.storage.database import DB_NAME, DatabaseError, set_aside
 from quizapp.storage.faults import fault
 
@@ -72,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("review", help="drill the notebook entries that are due")
     p.add_argument("--limit", type=_positive, metavar="N", help="at most N questions")
+    p.add_argument(
+        "--cram", action="store_true", help="the weakest entries, due or not; schedules unchanged"
+    )
+    p.add_argument("--exam", metavar="E", help="with --cram: only the questions of exam E")
+    p.add_argument("--topic", metavar="T", help="with --cram: only topic T")
     p.add_argument("--plain", action="store_true", help="line-based mode")
 
     p = sub.add_parser("notebook", help="the wrong-answer notebook")
@@ -108,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", metavar="T", help="default: the first heading or the file name")
     p.add_argument("--topic", metavar="T", help="for questions whose source names no topic")
     p.add_argument("--domain", metavar="D", help="for questions whose source names no domain")
+    add_plan_parser(sub)
     return parser
 
 
@@ -208,6 +216,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_review(ctx, args)
     if args.command == "notebook":
         return cmd_export(ctx, args.format, args.output)
+    if args.command == "plan":
+        return cmd_plan(ctx, args)
     from quizapp.tui.app import run_app  # Textual is imported only when the TUI runs
 
     return run_app(ctx)
@@ -307,11 +317,22 @@ def cmd_review(ctx: AppContext, args: argparse.Namespace) -> int:
 
     if args.plain:
         _require_stdin()
+    if not args.cram and (args.exam is not None or args.topic is not None):
+        raise UsageError("--exam and --topic choose what to cram: add --cram")
+    if args.exam is not None and args.exam not in ctx.library.exams:
+        known = ", ".join(sorted(ctx.library.exams)) or "none loaded"
+        raise UsageError(f"unknown exam '{visible(args.exam, one_line=True)}' (known: {known})")
     service = ctx.exams
     try:
-        attempt = service.drill(args.limit)
+        if args.cram:
+            attempt = service.cram(exam_id=args.exam, topic=args.topic, limit=args.limit)
+        else:
+            attempt = service.drill(args.limit)
     except AttemptInUseError as exc:
         return _in_use(exc)
+    if attempt is None and args.cram:
+        print("Nothing to cram: no active notebook entry matches.")
+        return 0
     if attempt is None:
         counts = ctx.study.counts(ctx.clock())
         print(
@@ -417,9 +438,29 @@ def cmd_stats(ctx: AppContext, *, as_json: bool, out: TextIO = sys.stdout) -> in
         out.write(
             f"  {t['mastery']:.2f}  {t['correct']:>3}/{t['answered']:<3} {_line(t['topic'])}\n"
         )
+    write_progress(ctx, out)
     nb = report["notebook"]
     out.write(f"Notebook: {nb['active']} active, {nb['due']} due now, {nb['mastered']} mastered\n")
     return 0
+
+
+def write_progress(ctx: AppContext, out: TextIO) -> None:
+    """The numbers of the stats screen's charts: scores over time and mastery per domain."""
+    from quizapp.core.study.progress import exam_progress
+
+    now = ctx.clock()
+    progress = exam_progress(ctx.exams.history_list(), ctx.library, ctx.study.topics(), now)
+    if progress:
+        out.write("Progress per exam (scores oldest first, mastery per domain)\n")
+    for p in progress:
+        out.write(f"  {_line(p.title)} · pass at {p.passing_score} ({p.pass_fraction:.0%} right)\n")
+        for pt in p.history.points if p.history else ():
+            verdict = "pass" if pt.passed else "fail"
+            out.write(f"    score    {pt.at:%Y-%m-%d} {pt.score:>4} {verdict}\n")
+        for d in p.domains:
+            level = "   —" if d.mastery is None else f"{d.mastery:>4.0%}"
+            answers = _count(d.answered, "answer") if d.answered else "no answers"
+            out.write(f"    mastery  {level}  {answers:<11} {_line(d.name)}\n")
 
 
 def cmd_validate(paths: Sequence[str], *, fmt: str, strict: bool, out: TextIO = sys.stdout) -> int:

@@ -22,6 +22,7 @@ from quizapp.storage.faults import StorageError
 if TYPE_CHECKING:
     from quizapp.service.exams import ExamService
     from quizapp.service.owners import Owners
+    from quizapp.service.plans import Planner
     from quizapp.storage.attempts import AttemptStore
     from quizapp.storage.study import StudyStore
 
@@ -121,7 +122,16 @@ class AppContext:
             new_seed=self.new_seed,
             ticker=self.ticker,
             owners=self.owners,
+            deadline=self.planner.deadline,
         )
+
+    @property
+    def planner(self) -> Planner:
+        """Exam dates and the plans towards them."""
+        from quizapp.service.plans import Planner
+        from quizapp.storage.plans import PlanStore
+
+        return Planner(PlanStore(self.db), self.study, self.attempts, self.library, now=self.clock)
 
     @property
     def owners(self) -> Owners:

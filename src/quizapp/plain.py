@@ -273,6 +273,12 @@ class PlainExam:
         """Print the results summary."""
         s = self.attempt.session
         self.say()
+        if self.attempt.cram:
+            self.say(
+                f"Cram done: {result.correct} of {result.total} right. Topic mastery counts "
+                "these answers; every notebook schedule is as it was."
+            )
+            return
         if s.mode == "review":
             self.say(
                 f"Review done: {result.correct} of {result.total} right. Missed ones come "

@@ -91,6 +91,12 @@ def test_conflict_question_at_80x24(snap_compare: Any) -> None:
     assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=run_before)
 
 
+def test_stats_charts_at_80x24(snap_compare: Any) -> None:
+    from tests.tui.test_progress_charts import charts_app
+
+    assert snap_compare(charts_app(), terminal_size=(80, 24), press=["t", "c"])
+
+
 # -- every screen at 80x24 -------------------------------------------------------------------
 def test_home_with_resume_and_broken_bank_at_80x24(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[None]) -> None:

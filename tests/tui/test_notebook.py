@@ -13,6 +13,7 @@ from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.notebook import NotebookScreen, NoteScreen
 from quizapp.tui.screens.picker import PickScreen
+from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.rowlist import RowList
 from tests.tui.conftest import EXAM_BANKS, NOW, make_context_for
@@ -217,3 +218,37 @@ async def test_a_note_on_the_first_entry_is_drawn_whole(nb_app: QuizApp) -> None
         await pilot.press("down", "up")  # drawn afresh
         await pilot.pause()
         assert pane.region.height == height  # not cut off at the height it had before the note
+
+
+async def test_c_crams_the_weakest_entries_not_due_and_leaves_their_schedules() -> None:
+    app = seeded_app()
+    ctx = app.context
+    ctx.db.execute("UPDATE notebook SET due = ?", ((NOW + timedelta(days=5)).isoformat(),))
+    before = ctx.study.entries()
+    answered = sum(t.answered for t in ctx.study.topics())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "c")
+        screen = app.screen
+        assert isinstance(screen, ExamScreen)
+        cram = screen.attempt
+        assert cram.cram
+        assert cram.session.items[0].key == "tui/case"  # the leech first
+        assert len(cram.session.items) == 3  # none is due, all are crammed
+        await pilot.press("a", "enter")
+        assert cram.session.response.checked
+        assert screen.query_one("#exam-feedback", MarkdownText).display
+        await pilot.press("n", "escape")  # moving on counts the answer
+        assert isinstance(app.screen, NotebookScreen)
+        assert sum(t.answered for t in ctx.study.topics()) == answered + 1
+        assert ctx.study.entries() == before
+        await pilot.press("t", "down", "down", "enter", "c")  # the topic picked: Multi
+        screen = app.screen
+        assert isinstance(screen, ExamScreen)
+        assert [it.key for it in screen.attempt.session.items] == ["tui/plain"]
+        await pilot.press("s", "y")  # the results close the notebook and show over home
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "every notebook schedule and due date is as it was" in str(
+            app.screen.query_one("#results-summary", Static).content
+        )
+        assert ctx.study.entries() == before

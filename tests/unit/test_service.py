@@ -310,7 +310,9 @@ def test_an_entry_answered_right_in_its_new_version_is_no_longer_changed() -> No
 def test_an_interval_of_21_days_masters_an_entry(
     monkeypatch: pytest.MonkeyPatch, days: int, mastered: bool
 ) -> None:
-    def review(card: str | None, correct: bool, unsure: bool, now: datetime) -> scheduler.Review:
+    def review(
+        card: str | None, correct: bool, unsure: bool, now: datetime, **_: object
+    ) -> scheduler.Review:
         return scheduler.Review("{}", now + timedelta(days=days), timedelta(days=days), "{}")
 
     monkeypatch.setattr(notebook, "review", review)

@@ -15,6 +15,7 @@ from quizapp.core.exam.scoring import Result, score_marks
 from quizapp.core.exam.selection import fingerprint
 from quizapp.core.exam.session import Session
 from quizapp.core.study import notebook
+from quizapp.core.study.cram import CRAM_ID
 from quizapp.service.owners import Claim
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import transaction
@@ -47,6 +48,7 @@ class Attempt:
         now: Callable[[], datetime],
         ticker: Callable[[], float] = time.monotonic,
         claim: Claim | None = None,
+        deadline: Callable[[str], datetime | None] | None = None,
     ) -> None:
         if session.attempt_id is None:
             raise ValueError("an attempt is stored before it is run")
@@ -62,12 +64,19 @@ class Attempt:
         #: Held by a front end that ticks from a second thread (plain mode's heartbeat).
         self.lock = threading.RLock()
         self._claim = claim
+        #: When the exam a question prepares for begins (an exam date), for the scheduler.
+        self.deadline = deadline
 
     def release(self) -> None:
         """Give up ownership (the front end is done with it): another window may resume it."""
         if self._claim is not None:
             self._claim.release()
             self._claim = None
+
+    @property
+    def cram(self) -> bool:
+        """A cram: its answers count for history and mastery, never for a schedule."""
+        return self.session.mode == "review" and self.session.terms.exam_id == CRAM_ID
 
     # -- questions -------------------------------------------------------------------------
     def _position(self, position: int | None) -> int:
@@ -274,19 +283,22 @@ class Attempt:
             if self.attempts.studied(self.id, position):
                 self.session = engine.mark_studied(s, position)
                 return
-            step = notebook.record(
-                self.study.entry(item.key),
-                key=item.key,
-                topic=item.topic,
-                fingerprint=item.fingerprint,
-                correct=correct,
-                unsure=resp.unsure,
-                picked=resp.picked,
-                now=now,
-            )
-            if step is not None:
-                entry, log = step
-                self.study.save(entry, new_miss=not correct, log=log, at=now)
+            # A cram leaves the notebook as it stands: schedules, misses and status alike.
+            if not self.cram:
+                step = notebook.record(
+                    self.study.entry(item.key),
+                    key=item.key,
+                    topic=item.topic,
+                    fingerprint=item.fingerprint,
+                    correct=correct,
+                    unsure=resp.unsure,
+                    picked=resp.picked,
+                    now=now,
+                    exam=self.deadline(item.key) if self.deadline is not None else None,
+                )
+                if step is not None:
+                    entry, log = step
+                    self.study.save(entry, new_miss=not correct, log=log, at=now)
             self.study.record_answer(item.key, item.topic, correct, now, item.order)
             self.session = engine.mark_studied(self.session, position)
             self.attempts.save(self.session, position, correct)

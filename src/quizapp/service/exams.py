@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quizapp.core.exam.options import StartOptions
+from quizapp.core.study.cram import CRAM_ID
 from quizapp.service.owners import LocalOwners, Owners
 from quizapp.storage.attempts import AttemptStore, AttemptSummary
 from quizapp.storage.study import StudyStore
@@ -52,6 +53,7 @@ class ExamService:
         new_seed: Callable[[], int],
         ticker: Callable[[], float] = time.monotonic,
         owners: Owners | None = None,
+        deadline: Callable[[str], datetime | None] | None = None,
     ) -> None:
         self.attempts = attempts
         self.study = study
@@ -61,6 +63,7 @@ class ExamService:
         self.ticker = ticker
         #: One owner per attempt; the composition root passes owners that span processes.
         self.owners = owners if owners is not None else LocalOwners()
+        self.deadline = deadline  # exam dates, passed on to each attempt's scheduling
 
     # -- what is open ------------------------------------------------------------------------
     def unfinished(self) -> list[AttemptSummary]:
@@ -95,6 +98,7 @@ class ExamService:
             now=self.now,
             ticker=self.ticker,
             claim=claim,
+            deadline=self.deadline,
         )
 
     def stored_options(self, summary: AttemptSummary, spec: ExamSpec | None) -> StartOptions:
@@ -209,6 +213,7 @@ class ExamService:
             now=self.now,
             ticker=self.ticker,
             claim=self.owners.claim(stored.attempt_id),
+            deadline=self.deadline,
         )
 
     # -- retries and drills -----------------------------------------------------------------
@@ -250,17 +255,72 @@ class ExamService:
                 return attempt
             if attempt is not None:  # its owner finished it while we looked
                 attempt.release()
-        from quizapp.core.bank.library import BankUnavailableError
         from quizapp.core.exam import session as engine
-        from quizapp.core.exam.selection import make_item
         from quizapp.core.exam.session import ExamTerms
 
         now = self.now()
         seed = self.new_seed()
-        rng = random.Random(seed)
+        items = self._drill_items(self.study.due_keys(now), limit, random.Random(seed))
+        if not items:
+            return None
+        terms = ExamTerms(DRILL_ID, "Review drill", None, 700, (100, 1000), ())
+        session = engine.new_session(terms, items, mode="review", started_at=now, seed=seed)
+        return self._store(session, StartOptions(seed=seed))
+
+    def cram(
+        self, *, exam_id: str | None = None, topic: str | None = None, limit: int | None = None
+    ) -> Attempt | None:
+        """A drill over the weakest and most-missed active entries, whatever their due dates.
+
+        Its answers count for history and topic mastery but leave every schedule as it was
+        (see ``Attempt._study``). With no filter the open cram is resumed; a filter starts a
+        new one, abandoning the open one. ``exam_id`` keeps the questions of that exam,
+        ``topic`` one topic, ``limit`` counts the questions drilled. None when none is left.
+        """
+        from quizapp.core.study.cram import cram_order
+
+        found = self.attempts.open_attempt(CRAM_ID, "review")
+        if found is not None and exam_id is None and topic is None and limit is None:
+            attempt = self.resume(found.id)
+            if attempt is not None and not attempt.session.finished:
+                return attempt
+            if attempt is not None:  # its owner finished it while we looked
+                attempt.release()
+                found = None
+        now = self.now()
+        keys: set[str] | None = None
+        if exam_id is not None:
+            from quizapp.core.exam.slots import plan_slots
+
+            plan = plan_slots(self.library.exams[exam_id].exam, self.library)
+            keys = {k for d in plan.domains for k in d.keys}
+        mastery = {t.topic: t.mastery(now) for t in self.study.topics()}
+        order = cram_order(self.study.summaries(), mastery, topic=topic, keys=keys)
+        seed = self.new_seed()
+        items = self._drill_items(order, limit, random.Random(seed))
+        if not items:
+            return None
+        if found is not None:
+            self.abandon(found.id)
+        from quizapp.core.exam import session as engine
+        from quizapp.core.exam.session import ExamTerms
+
+        terms = ExamTerms(CRAM_ID, "Cram", None, 700, (100, 1000), ())
+        session = engine.new_session(terms, items, mode="review", started_at=now, seed=seed)
+        return self._store(session, StartOptions(seed=seed))
+
+    def _drill_items(
+        self, keys: list[str], limit: int | None, rng: random.Random
+    ) -> tuple[Item, ...]:
+        """Items for ``keys`` in order, skipping questions whose bank is not loaded (or no
+        longer loads); ``limit`` counts the items made."""
+        from quizapp.core.bank.library import BankUnavailableError
+        from quizapp.core.exam.selection import make_item
+
+        now = self.now()
         seen = self.study.seen()
         items: list[Item] = []
-        for key in self.study.due_keys(now):
+        for key in keys:
             if limit is not None and len(items) >= limit:
                 break
             entry = self.library.questions.get(key)
@@ -271,18 +331,15 @@ class ExamService:
             except BankUnavailableError:
                 continue
             items.append(make_item(key, q, None, rng, seen.get(key, (now, ()))[1]))
-        if not items:
-            return None
-        terms = ExamTerms(DRILL_ID, "Review drill", None, 700, (100, 1000), ())
-        session = engine.new_session(terms, tuple(items), mode="review", started_at=now, seed=seed)
-        return self._store(session, StartOptions(seed=seed))
+        return tuple(items)
 
     # -- what to tell the user ---------------------------------------------------------------
     def resume_command(self, session: Session, *, plain: bool) -> str:
         """The command that resumes ``session`` as it is."""
         suffix = " --plain" if plain else ""
         if session.mode == "review":
-            return f"quizapp review{suffix}"
+            cram = " --cram" if session.terms.exam_id == CRAM_ID else ""
+            return f"quizapp review{cram}{suffix}"
         exam_id = session.terms.exam_id
         if session.mode == "retry" or exam_id not in self.library.exams:
             return "quizapp (then r on the home screen)"

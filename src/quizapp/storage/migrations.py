@@ -157,6 +157,14 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 4: mark the file as quizapp's own (see APPLICATION_ID).
     f"PRAGMA application_id = {APPLICATION_ID}",
+    # 5: the date the user takes each exam (YYYY-MM-DD), and when it was set.
+    """
+    CREATE TABLE exam_dates (
+        exam_id   TEXT PRIMARY KEY,
+        exam_date TEXT NOT NULL,
+        set_at    TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )
 LATEST = len(MIGRATIONS)
 

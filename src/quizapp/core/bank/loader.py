@@ -85,6 +85,13 @@ def load_text(text: str, name: str) -> LoadedFile:
     return _result(name, model, tuple(problems))
 
 
+def has_errors(raw: Any) -> bool:
+    """Whether data already in memory (as a file would parse to) breaks any error rule; the
+    fast check for a writer that built the data itself and needs no positions."""
+    model, issues, errors = _validate(raw)
+    return model is None or bool(errors) or any(i.severity == "error" for i in issues)
+
+
 def _result(
     name: str, model: BankFile | ExamFile | None, problems: tuple[Problem, ...]
 ) -> LoadedFile:

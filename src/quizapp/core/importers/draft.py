@@ -85,8 +85,11 @@ _HTML_IMAGE = re.compile(r"<img\b[^<>]*?\bsrc\s*=\s*[\"']?([^\"'\s<>]+)[^<>]*>",
 
 def image_placeholders(text: str) -> str:
     """Images become visible text naming their path: quizapp never fetches or shows them."""
-    text = _IMAGE.sub(lambda m: f"*(image: {m.group(2) or m.group(1) or 'no path'})*", text)
-    return _HTML_IMAGE.sub(lambda m: f"*(image: {m.group(1)})*", text)
+    if "![" in text:
+        text = _IMAGE.sub(lambda m: f"*(image: {m.group(2) or m.group(1) or 'no path'})*", text)
+    if "<" in text:
+        text = _HTML_IMAGE.sub(lambda m: f"*(image: {m.group(1)})*", text)
+    return text
 
 
 # Cc (C0, DEL, C1) other than tab and newline, lone surrogates, and the two non-characters
@@ -100,8 +103,11 @@ def control_character(text: str) -> str | None:
     return f"U+{ord(m.group(0)):04X}" if m else None
 
 
-_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((https?://[^()\s]+)\)")
-_BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s<>)\]]+")
+# Each pattern opens with a literal character and looks behind only after it: the regex engine
+# then jumps from one "[" or "h" to the next instead of trying the look-behind at every position
+# (ten times faster on a long file). "h" after none of "(<[" or a word character is a word start.
+_LINK = re.compile(r"\[(?<!!\[)([^\[\]\n]+)\]\((https?://[^()\s]+)\)")
+_BARE_URL = re.compile(r"h(?<![(<\[\w]h)ttps?://[^\s<>)\]]+")
 
 
 def links(text: str) -> list[Reference]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
+from json.encoder import encode_basestring
 from typing import Any
 
 # PyYAML's dumper runs its representer in Python and took most of an import's time; bank data
@@ -13,6 +13,7 @@ from typing import Any
 _PLAIN = re.compile(r"[A-Za-z][\w .,;()?/'+=-]*", re.ASCII)
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 _BREAKS = ("\u2028", "\u2029", "\x85", "\r")
+_BREAK = re.compile("[\u2028\u2029\x85\r]")
 
 
 def dump(data: dict[str, Any]) -> str:
@@ -61,10 +62,9 @@ def _scalar(value: Any, indent: int) -> str:
         return f"|{chomp}\n" + "\n".join(lines)
     if _PLAIN.fullmatch(value) and value[-1] != " " and value.lower() not in _YAML11_WORDS:
         return value
-    text = json.dumps(value, ensure_ascii=False)
-    for ch in _BREAKS:  # YAML reads these as line breaks inside quotes; JSON leaves them raw
-        text = text.replace(ch, f"\\u{ord(ch):04x}")
-    return text
+    text: str = encode_basestring(value)  # what json.dumps(ensure_ascii=False) writes
+    # YAML reads these as line breaks inside quotes; JSON leaves them raw.
+    return _BREAK.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) if _BREAK.search(text) else text
 
 
 def _literal_ok(value: str) -> bool:

@@ -44,6 +44,8 @@ _KEY_LINE = re.compile(
 )
 _TAG = re.compile(r"</?(?:details|summary)\b[^<>]*>", re.IGNORECASE)
 _NOISE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|\[[^\]]*\]\(#[^)]*\))\s*$")
+_NOISE_OPENERS = ("-", "*", "_", "[")
+_BLANK_RUN = re.compile(r"\n{3,}")
 _LETTER_PREFIX = re.compile(r"^([A-Ja-j])[.)]\s+")
 
 
@@ -68,7 +70,8 @@ def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     fence: str | None = None
     for n, raw in enumerate(normalize_newlines(text).split("\n"), 1):
-        m = _FENCE.match(raw)
+        # The substring test is a fast filter: most lines hold neither fence character.
+        m = _FENCE.match(raw) if ("`" in raw or "~" in raw) else None
         if fence is None and m:
             fence = m.group(1)
             out.append(_Line(n, raw, True))
@@ -140,7 +143,7 @@ def _blocks(lines: list[_Line], *, numbered: bool) -> Iterator[_Block]:
     """Split at headings (and, for numbered lists, at unindented numbered items)."""
     current = _Block(0, 0, "")
     for line in lines:
-        h = _heading(line)
+        h = _heading(line) if line.text[:1] == "#" else None  # the call only where it can match
         m = None if (h or line.fenced or not numbered) else _NUMBERED.match(line.text)
         if h:
             yield current
@@ -384,6 +387,8 @@ def _prompt(head: str, lines: list[str]) -> str:
 
 
 def _dedent(text: str) -> str:
+    if not text.startswith(" ") and "\n " not in text:
+        return text  # no row is indented: nothing to cut
     rows = text.split("\n")
     widths = [len(r) - len(r.lstrip(" ")) for r in rows if r.strip()]
     cut = min(widths, default=0)
@@ -444,9 +449,14 @@ def _text(body: list[_Line]) -> str:
 
 
 def _text_of(rows: list[str]) -> str:
-    joined = _without_summaries("\n".join(rows))
-    joined = _TAG.sub("", joined)
-    kept = [r for r in joined.split("\n") if not _NOISE.match(r)]
+    joined = "\n".join(rows)
+    if "<" in joined:
+        joined = _TAG.sub("", _without_summaries(joined))
+    # Only a row opening with one of these can be a rule or a contents link (the fast filter).
+    kept = [
+        r for r in joined.split("\n") if not (r.lstrip()[:1] in _NOISE_OPENERS and _NOISE.match(r))
+    ]
     text = _dedent("\n".join(kept)).strip()
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n", text)
     return image_placeholders(text)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Literal
 
-from quizapp.core.bank.loader import load_text
+from quizapp.core.bank.loader import has_errors, load_text
 from quizapp.core.importers.draft import Draft, Parsed, control_character
 from quizapp.core.importers.emitter import dump
 from quizapp.core.importers.provenance import source_line
@@ -18,6 +18,7 @@ from quizapp.core.importers.provenance import source_line
 MAX_FIELD = 10_000  # characters in one prompt, choice or explanation
 SCHEMA_LINE = "# yaml-language-server: $schema=bank.schema.json"
 _LETTERS = "ABCDEFGHIJ"
+_WORD = re.compile(r"[a-z0-9]+")
 _NAMES = {"markdown": "Markdown", "aiken": "Aiken", "gift": "GIFT", "csv": "CSV"}
 
 
@@ -71,14 +72,18 @@ class Built:
 
 def slug(text: str, limit: int = 40) -> str:
     """Lowercase ASCII words joined by '-', cut at a word boundary near ``limit``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    ascii_text = (
+        text
+        if text.isascii()
+        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    )
     out = ""
-    for word in words:
+    for m in _WORD.finditer(ascii_text.lower()):  # lazily: a prompt's first words are enough
+        word = m.group(0)
         if len(out) + len(word) + 1 > limit:
-            break
+            return out or word[:limit]  # a first word longer than the limit is cut
         out = f"{out}-{word}" if out else word
-    return out or "-".join(words)[:limit].strip("-")
+    return out
 
 
 def clean_name(name: str) -> str:
@@ -92,12 +97,13 @@ def _problem(d: Draft) -> str | None:
     texts += [c.text for c in d.choices] + [c.why or "" for c in d.choices]
     texts += [x for pair in d.pairs for x in pair] + [r.url for r in d.references]
     texts += [r.title or "" for r in d.references]
-    for text in texts:
-        bad = control_character(text)
-        if bad:
-            return f"control character {bad} in the question"
-        if len(text) > MAX_FIELD:
-            return f"a text of {len(text):,} characters (the limit is {MAX_FIELD:,})"
+    # One search over all the texts: newline is allowed, so joining cannot make a new match.
+    bad = control_character("\n".join(texts))
+    if bad:
+        return f"control character {bad} in the question"
+    longest = max(map(len, texts))
+    if longest > MAX_FIELD:
+        return f"a text of {longest:,} characters (the limit is {MAX_FIELD:,})"
     if not d.prompt.strip():
         return "empty question text"
     if d.pairs:
@@ -136,18 +142,11 @@ def _question(d: Draft, qid: str, options: Options, fallback_topic: str) -> dict
         q["pairs"] = [{"prompt": a, "match": b} for a, b in d.pairs]
     else:
         q["prompt"] = d.prompt
-        choices: list[Any] = []
-        for c in d.choices:
-            if c.correct or c.why:
-                item: dict[str, Any] = {"text": c.text}
-                if c.correct:
-                    item["correct"] = True
-                if c.why:
-                    item["why"] = c.why
-                choices.append(item)
-            else:
-                choices.append(c.text)
-        q["choices"] = choices
+        # Choices as plain strings and the key as letters, the way people write banks by hand;
+        # it is also the shortest form for the loader to read back.
+        q["choices"] = [{"text": c.text, "why": c.why} if c.why else c.text for c in d.choices]
+        letters = [_LETTERS[i] for i, c in enumerate(d.choices) if c.correct]
+        q["answer"] = letters[0] if len(letters) == 1 else letters
     if d.explanation and d.explanation.strip():
         q["explanation"] = d.explanation
     if d.references:
@@ -183,7 +182,7 @@ def _dump(header: list[str], data: dict[str, Any]) -> str:
 
 
 def build_bank(sources: Sequence[Source], options: Options) -> Built:
-    """Check every draft, give ids and topics, write YAML and prove it loads cleanly."""
+    """Check every draft, give ids and topics, write YAML and prove it validates."""
     report: list[ReportLine] = []
     kept: list[tuple[str, Draft]] = []
     total = 0
@@ -215,7 +214,12 @@ def build_bank(sources: Sequence[Source], options: Options) -> Built:
         questions = [
             _question(d, qid, options, options.title) for qid, (_, d) in zip(ids, kept, strict=True)
         ]
-        text = _dump(header, {"bank": info, "questions": questions})
+        data = {"bank": info, "questions": questions}
+        text = _dump(header, data)
+        # The emitter writes back exactly what it is given (its round-trip test), so checking
+        # the data proves the file; only a failing bank is loaded from its text, for the details.
+        if not has_errors(data):
+            return Built(text, len(kept), total, report)
         loaded = load_text(text, "imported bank")
         errors = [p for p in loaded.problems if p.severity == "error"]
         if not errors:

@@ -9,6 +9,7 @@ TAU)``, which decays every answer by its age. The figure is the mean of a Beta(1
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -41,3 +42,13 @@ def mastery_from(right_weight: float, total_weight: float, now: datetime) -> flo
     scale = math.exp(-((now - EPOCH) / TAU))
     right, total = right_weight * scale, total_weight * scale
     return (1.0 + right) / (2.0 + total)
+
+
+def pooled_mastery(stats: Iterable[TopicStats], now: datetime) -> float:
+    """Mastery of several topics taken together (an exam domain): their sums pooled, so a
+    topic weighs by its answers."""
+    right = total = 0.0
+    for t in stats:
+        right += t.right_weight
+        total += t.total_weight
+    return mastery_from(right, total, now)

@@ -101,12 +101,13 @@ def record(
     unsure: bool,
     picked: tuple[int, ...],
     now: datetime,
+    exam: datetime | None = None,
 ) -> tuple[Entry, str] | None:
     """Apply one final answer to the notebook: the new entry and the review log, or None.
 
     A wrong answer creates or reactivates the entry; a right answer marked unsure creates one;
     a plain right answer only moves an existing entry along its schedule. Each answer is one
-    spaced-repetition review.
+    spaced-repetition review; ``exam`` is when the exam the question prepares for begins.
     """
     if entry is None:
         if correct and not unsure:
@@ -119,7 +120,7 @@ def record(
             created_at=now,
             unsure_only=correct,
         )
-    step = review(entry.card, correct, unsure, now)
+    step = review(entry.card, correct, unsure, now, exam=exam, key=key)
     if correct:
         updated = replace(
             entry,

@@ -17,6 +17,7 @@ from quizapp.core.exam.clock import clock
 from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
 from quizapp.core.text import visible
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.planlines import PlanLines
 from quizapp.tui.widgets.rowlist import RowList
 
 if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
@@ -46,6 +47,7 @@ class HomeScreen(Screen[None]):
         *[Binding(str(n), f"start_set({n})", f"Set {n}", show=False) for n in range(1, 10)],
         Binding("b", "app.open_banks", "Banks"),
         Binding("t", "stats", "Stats"),
+        Binding("l", "plan", "Plan", show=False),  # named on the plan line
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -67,6 +69,7 @@ class HomeScreen(Screen[None]):
         # The lines that matter most stay above the part that scrolls.
         yield Static(id="resume-line")
         yield Static(id="home-warning")
+        yield PlanLines()
         with VerticalScroll(id="home-body"):
             yield RowList(EXAM_COLUMNS, lambda row: row, id="exams")
             yield Static(id="exam-detail")
@@ -115,6 +118,7 @@ class HomeScreen(Screen[None]):
         table.move_cursor(row)
         self._show_detail(table.cursor)
         self._info_lines()
+        self.query_one(PlanLines).show(self.context.planner.headlines())
         self.refresh_bindings()
         warning = self.query_one("#home-warning", Static)
         warning.display = bool(self.library.problems)
@@ -162,6 +166,14 @@ class HomeScreen(Screen[None]):
         from quizapp.tui.screens.stats import StatsScreen
 
         self.app.push_screen(StatsScreen(self.context, self.service))
+
+    def action_plan(self) -> None:
+        """The highlighted exam's plan towards its date (asked for first when it has none)."""
+        from quizapp.tui.screens.plan import open_plan
+
+        cursor = self.query_one("#exams", RowList).cursor
+        if 0 <= cursor < len(self.plans):
+            open_plan(self, self.context, self.plans[cursor].exam.id)
 
     def action_notebook(self) -> None:
         """Open the wrong-answer notebook."""

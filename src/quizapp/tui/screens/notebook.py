@@ -127,6 +127,7 @@ class NotebookScreen(Screen[None]):
         Binding("m", "toggle_mastered", "Mastered"),
         Binding("delete,ctrl+d", "delete", "Delete"),
         Binding("d", "drill", "Drill due"),
+        Binding("c", "cram", "Cram"),
         Binding("e", "export", "Export"),
         Binding("slash", "search", "Search"),
         Binding("escape,q", "back", "Back"),
@@ -409,6 +410,23 @@ class NotebookScreen(Screen[None]):
 
         open_drill(self, self.service)
 
+    def action_cram(self) -> None:
+        """Drill the weakest entries (of the topic picked, if one is), due or not; the
+        schedules stay as they are."""
+        from quizapp.service.owners import AttemptInUseError
+        from quizapp.tui.screens.exam import ExamScreen
+
+        topic = self.filters["topic"] or None
+        try:
+            attempt = self.service.cram(topic=topic)
+        except AttemptInUseError as exc:
+            self.notify(f"{str(exc).capitalize()}.", severity="warning", markup=False)
+            return
+        if attempt is None:
+            self.notify("No active notebook entry to cram.")
+            return
+        self.app.push_screen(ExamScreen(attempt, self.service))
+
     def action_export(self) -> None:
         """Write the notebook as a Markdown study sheet in the working folder."""
         from quizapp.files import write_output
@@ -434,8 +452,13 @@ class NotebookScreen(Screen[None]):
         if self._resumed:
             self.load()
             # Drawn while the screen came back, the detail keeps its old height: draw it again.
-            self.call_after_refresh(self.show_detail)
+            self.call_after_refresh(self._redraw_detail)
         self._resumed = True
+
+    def _redraw_detail(self) -> None:
+        # A drill's results close this screen (they show over home) before the refresh.
+        if self.query("#nb-table"):
+            self.show_detail()
 
     def on_unmount(self) -> None:
         """Let go of the rows at once: a closed screen waits for the cyclic collector, and

@@ -81,6 +81,8 @@ class ResultsScreen(Screen[None]):
         missed = sum(1 for i in res.missed if s.answered(i))
         if missed and s.mode != "review":
             out.append(f"\n{missed} wrong answer(s) went into the notebook.", style="bold")
+        if self.attempt.cram:
+            out.append("\nA cram: every notebook schedule and due date is as it was.", style="bold")
         return out
 
     def on_mount(self) -> None:

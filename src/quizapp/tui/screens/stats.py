@@ -13,9 +13,11 @@ from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
 from quizapp.core.exam.clock import clock
+from quizapp.core.study.progress import exam_progress
 from quizapp.core.text import visible
 from quizapp.service.exams import ExamService
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.progress import ProgressCharts
 
 
 class StatsScreen(Screen[None]):
@@ -25,7 +27,10 @@ class StatsScreen(Screen[None]):
     StatsScreen .section { text-style: bold; padding: 0 1; margin-top: 1; }
     StatsScreen DataTable { height: auto; max-height: 16; margin: 0 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "charts", "Charts"),
+        Binding("escape,q", "back", "Back"),
+    ]
 
     def __init__(self, context: AppContext, service: ExamService) -> None:
         super().__init__()
@@ -42,6 +47,8 @@ class StatsScreen(Screen[None]):
                 "Topics (weakest first; mastery favours recent answers)", classes="section"
             )
             yield DataTable(id="stats-topics", cursor_type="row", zebra_stripes=True)
+            yield Static("Progress per exam (c jumps here)", classes="section", id="stats-progress")
+            yield ProgressCharts(id="stats-charts")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -78,10 +85,19 @@ class StatsScreen(Screen[None]):
                 f"{t.correct}/{t.answered}",
                 Text(visible(t.topic, one_line=True)),
             )
+        self.query_one(ProgressCharts).show(
+            exam_progress(self.service.history_list(), ctx.library, ctx.study.topics(), now)
+        )
         if not attempts.row_count:
             attempts.add_row(
                 "", Text("No attempts yet: start one from the home screen."), "", "", "", "", "", ""
             )
+
+    def action_charts(self) -> None:
+        """Scroll to the progress charts."""
+        self.query_one(VerticalScroll).scroll_to_widget(
+            self.query_one("#stats-progress"), animate=False, top=True
+        )
 
     def action_back(self) -> None:
         """Back to the home screen."""
