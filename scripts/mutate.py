@@ -252,7 +252,6 @@ MUTATIONS = [
         "            elif cls is events.AliasEvent:\n",
         "            elif cls is events.AliasEvent:\n                continue\n",
     ),
-    # Control characters and oversize texts (terminal escape injection).
     *[
         Mutation(name, path, old, new)
         for name, path, old, new in (
@@ -356,8 +355,8 @@ MUTATIONS = [
             (
                 "TUI exam header shows the stored title raw",
                 "src/quizapp/tui/screens/exam.py",
-                'line.append(visible(s.terms.title, one_line=True), style="bold")',
-                'line.append(s.terms.title, style="bold")',
+                'Part(visible(s.terms.title, one_line=True), "bold", elastic=True)',
+                'Part(s.terms.title, "bold", elastic=True)',
             ),
             (
                 "TUI stats screen shows topics raw",
@@ -392,8 +391,8 @@ MUTATIONS = [
             (
                 "TUI review screen shows topics raw",
                 "src/quizapp/tui/screens/review.py",
-                "Text(visible(item.topic, one_line=True)),\n                Text(visible(first",
-                "Text(item.topic),\n                Text(visible(first",
+                'Text(visible(item.topic, one_line=True), overflow="ellipsis", no_wrap=True),',
+                'Text(item.topic, overflow="ellipsis", no_wrap=True),',
             ),
         )
     ],
@@ -1065,9 +1064,9 @@ MUTATIONS = [
     ),
     Mutation(
         "the home warning is yellow whatever the theme",
-        "src/quizapp/tui/screens/home.py",
-        'text.append(self._warning_line(), style=f"bold {warn}")',
-        'text.append(self._warning_line(), style="bold yellow")',
+        "src/quizapp/tui/screens/home.tcss",
+        "    color: $text-warning;\n    text-style: bold;",
+        "    color: yellow;\n    text-style: bold;",
     ),
     Mutation(
         "exported times keep their microseconds",
@@ -1236,6 +1235,108 @@ MUTATIONS = [
         "src/quizapp/transcript.py",
         "{marks[q['result']]} · {line(q['topic'])} · ",
         "{marks[q['result']]} · {q['topic']} · ",
+    ),
+    Mutation(
+        "r on the home key bar with nothing to resume",
+        "src/quizapp/tui/screens/home.py",
+        "            return bool(self.unfinished)",
+        "            return True",
+    ),
+    Mutation(
+        "the resume line scrolls away with the home screen",
+        "src/quizapp/tui/screens/home.py",
+        '        yield Static(id="resume-line")\n        yield Static(id="home-warning")\n'
+        "        yield PlanLines()\n"
+        '        with VerticalScroll(id="home-body"):\n',
+        '        yield Static(id="home-warning")\n        yield PlanLines()\n'
+        '        with VerticalScroll(id="home-body"):\n'
+        '            yield Static(id="resume-line")\n',
+    ),
+    Mutation(
+        "the key bar cuts a key mid-word",
+        "src/quizapp/tui/widgets/keybar.py",
+        "            if cell_len(display) + cell_len(description) + 2 > room:\n"
+        "                break\n",
+        "",
+    ),
+    Mutation(
+        "the exam header is not fitted to its width",
+        "src/quizapp/tui/fitline.py",
+        "    for sep in (WIDE, NARROW):",
+        "    return _join(shown, WIDE)\n    for sep in (WIDE, NARROW):",
+    ),
+    Mutation(
+        "a shortened part never goes when it still does not fit",
+        "src/quizapp/tui/fitline.py",
+        "    for _ in range(2):",
+        "    for _ in range(1):",
+    ),
+    Mutation(
+        "a long case study is never cut short",
+        "src/quizapp/tui/screens/exam.py",
+        "            box.styles.max_height = max(self.app.size.height * 3 // 10, room)",
+        "            box.styles.max_height = None",
+    ),
+    Mutation(
+        "a case study is cut to a third of the screen whatever the room",
+        "src/quizapp/tui/screens/exam.py",
+        "            box.styles.max_height = max(self.app.size.height * 3 // 10, room)",
+        "            box.styles.max_height = self.app.size.height * 3 // 10",
+    ),
+    Mutation(
+        "o does not open the case study",
+        "src/quizapp/tui/screens/exam.py",
+        '            box.toggle_class("open")',
+        "            pass",
+    ),
+    Mutation(
+        "the review's topic column takes the question's room",
+        "src/quizapp/tui/screens/review.py",
+        "        topic = max(5, min(topics, room // 3))",
+        "        topic = max(5, topics)",
+    ),
+    Mutation(
+        "the review's columns are not fitted again after a resize",
+        "src/quizapp/tui/screens/review.py",
+        "        self.query_one(DataTable).clear(columns=True)\n        self._add_columns()\n",
+        "        return\n",
+    ),
+    Mutation(
+        "the custom exam's Practice checkbox back beside the numbers",
+        "src/quizapp/tui/screens/custom.py",
+        "            # A row of its own: beside the numbers it was off screen at 80 columns.\n"
+        '            with Horizontal(id="custom-actions"):\n',
+        "",
+    ),
+    Mutation(
+        "a notebook filter grows past 80 columns",
+        "src/quizapp/tui/screens/notebook.py",
+        "max-width: 22;",
+        "max-width: 40;",
+    ),
+    Mutation(
+        "the notebook count line is not fitted",
+        "src/quizapp/tui/screens/notebook.py",
+        "count.update(fit_line(parts, count.content_region.width or self.app.size.width - 2))",
+        "count.update(fit_line(parts, 999))",
+    ),
+    Mutation(
+        "the notebook's topic column takes the question's room",
+        "src/quizapp/tui/screens/notebook.py",
+        "min(TOPIC_WIDTH, self._topic_width, quarter)",
+        "min(TOPIC_WIDTH, self._topic_width)",
+    ),
+    Mutation(
+        "focusing the banks table scrolls the problems away",
+        "src/quizapp/tui/screens/banks.py",
+        "focus(scroll_visible=False)",
+        "focus()",
+    ),
+    Mutation(
+        "the banks table scrolls sideways at 80 columns",
+        "src/quizapp/tui/screens/banks.py",
+        "            table.add_column(label, width=width)",
+        "            table.add_column(label)",
     ),
 ]
 

@@ -154,3 +154,36 @@ def test_a_reopened_attempt_filtered_to_wrong_at_80x24(snap_compare: Any) -> Non
 
     run_before = _after("escape", "t", "down", "enter", "w", second=True)
     assert snap_compare(big_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+# -- every screen at 80x24 -------------------------------------------------------------------
+def test_home_with_resume_and_broken_bank_at_80x24(snap_compare: Any) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "a", "escape")  # an exam left unfinished
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_exam_case_study_collapsed_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=at("case"))
+
+
+def test_notebook_at_80x24(snap_compare: Any) -> None:
+    from tests.tui.test_notebook import seeded_app
+
+    assert snap_compare(seeded_app(), terminal_size=(80, 24), press=["n"])
+
+
+def test_custom_exam_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), press=["c"])
+
+
+def test_banks_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), press=["b"])
+
+
+def test_question_detail_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(
+        exam_app(), terminal_size=(80, 24), run_before=at("plain", "a", "s", "y", "enter")
+    )

@@ -102,7 +102,7 @@ async def test_no_screen_sends_the_terminal_a_control_character_from_the_data(
     assert "Weak\\x9d0;title" in shown["stats"]
     assert "my\\x1b]52;c;" in shown["notebook"]
     assert "N\\x9d\\x1b]52;c;" in shown["notebook"]
-    assert topic_filter.startswith("topic (t): N\\x9d\\x1b]52;c;")
+    assert topic_filter.startswith("N\\x9d\\x1b]52;c;")
     assert "N\\x9d\\x1b]52;c;cm0gLXJmIH4=\\x07 (1)" in shown["topic picker"]
     assert "Exam\\x1b]52;c;" in shown["exam"]
     assert "Topic\\x9b2J" in shown["review"]

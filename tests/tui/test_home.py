@@ -35,7 +35,7 @@ async def test_home_lists_exams_with_domains_and_warns_of_broken_banks(app: Quiz
         detail = _text(app, "#exam-detail")
         assert "Cloud Concepts" in detail
         assert "1 ✗ short" in detail
-        assert "1 file could not be loaded · press b" in _text(app, "#home-info")
+        assert "1 file could not be loaded · press b" in _text(app, "#home-warning")
 
 
 async def test_banks_screen_shows_errors_with_file_and_line(app: QuizApp) -> None:
@@ -58,7 +58,7 @@ async def test_key_bar_lists_the_keys_and_a_click_presses_one(app: QuizApp) -> N
         bar = app.screen.query_one(KeyBar)
         line = str(bar.render())
         assert line.split() == [
-            *("e", "Exam", "p", "Practice", "c", "Custom", "d", "Drill", "due"),
+            *("e", "Exam", "p", "Practice", "c", "Custom", "d", "Drill"),
             *("n", "Notebook", "b", "Banks", "t", "Stats", "q", "Quit"),
         ]  # at 80 columns the palette key gives way to the screen's own keys
         await pilot.click(KeyBar, offset=(line.index("Banks"), 0))

@@ -20,7 +20,8 @@ async def test_home_and_banks_name_the_question_left_out(tmp_path: Path) -> None
         await pilot.pause()
         info = str(app.screen.query_one("#home-info", Static).content)
         assert "1 bank · 1 question ·" in info
-        assert "⚠ 1 file and 1 question could not be loaded · press b to see them" in info
+        warning = str(app.screen.query_one("#home-warning", Static).content)
+        assert "⚠ 1 file and 1 question could not be loaded · press b to see them" in warning
         await pilot.press("b")
         assert isinstance(app.screen, BanksScreen)
         shown = [str(s.content) for s in app.screen.query(".problem")]

@@ -70,4 +70,5 @@ async def test_ctrl_r_and_r_on_the_banks_screen_load_new_banks(isolated_home: Pa
         assert len(problems) == 1 and "broken.yaml" in problems[0]
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
-        assert "⚠ 1 file could not be loaded" in _info(app)
+        warning = str(app.screen.query_one("#home-warning", Static).content)
+        assert "⚠ 1 file could not be loaded" in warning

@@ -55,8 +55,7 @@ class BanksScreen(Screen[None]):
         """The banks table and the problem list."""
         yield Static(Text(f"{self.app.title} — {self.app.sub_title}"), classes="title-bar")
         with VerticalScroll(id="banks-body"):
-            yield Static("Banks", classes="section-title")
-            yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
+            # The problems come first: home sends the user here to read them.
             problems = self.library.problems
             errors = sum(p.severity == "error" for p in problems)
             title = (
@@ -71,6 +70,8 @@ class BanksScreen(Screen[None]):
                 where = visible(short_path(p.file), one_line=True)  # a file name can hold ESC
                 line = Text(f"{mark}  {where}:{p.line}:{p.column}\n    {p.message}")
                 yield Static(line, classes=f"problem {p.severity}")
+            yield Static("Banks", classes="section-title")
+            yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def action_reload(self) -> None:
@@ -84,16 +85,41 @@ class BanksScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the banks table."""
+        self._add_columns()
+        self._fill()
+        # Focused without scrolling to it: the problems above are what the user came for.
+        self.query_one("#banks", DataTable).focus(scroll_visible=False)
+
+    def on_resize(self) -> None:
+        """Share the new width between the bank ids and the titles again."""
+        self.query_one("#banks", DataTable).clear(columns=True)
+        self._add_columns()
+        self._fill()
+
+    def _add_columns(self) -> None:
+        """Widths that fit the screen: titles are cut rather than scrolled sideways."""
         table = self.query_one("#banks", DataTable)
-        table.add_columns("Bank", "Questions", "Topics", "Title")
+        ids = max((len(b) for b in self.library.banks), default=4)
+        # Body padding, the scrollbar and a cell's padding either side of four columns.
+        room = max(self.app.size.width - 2 - 2 - 2 * 4 - 9 - 6, 20)
+        bank = max(4, min(ids, room // 2))
+        for label, width in (
+            ("Bank", bank),
+            ("Questions", 9),
+            ("Topics", 6),
+            ("Title", room - bank),
+        ):
+            table.add_column(label, width=width)
+
+    def _fill(self) -> None:
+        table = self.query_one("#banks", DataTable)
         for bank in self.library.banks.values():
             source = bank_source(bank.path)
             title = f"{bank.title} (imported from {source})" if source else bank.title
             table.add_row(
-                Text(visible(bank.id, one_line=True)),
+                Text(visible(bank.id, one_line=True), overflow="ellipsis", no_wrap=True),
                 str(len(self.library.by_bank[bank.id])),
                 str(len(self.library.topic_counts(bank.id))),
-                Text(visible(title, one_line=True)),
+                Text(visible(title, one_line=True), overflow="ellipsis", no_wrap=True),
                 key=bank.id,
             )
-        table.focus()

@@ -39,9 +39,11 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
     }
     CustomExamScreen SelectionList { height: 1fr; width: 1fr; }
     CustomExamScreen #custom-lists { height: 1fr; }
-    CustomExamScreen #custom-numbers { height: auto; }
-    CustomExamScreen Input { width: 16; }
-    CustomExamScreen #custom-error { color: $text-error; }
+    CustomExamScreen #custom-numbers, CustomExamScreen #custom-actions { height: auto; }
+    CustomExamScreen #custom-numbers Label { padding: 1 1 0 0; }
+    CustomExamScreen Input { width: 10; margin-right: 2; }
+    CustomExamScreen #custom-start { margin-left: 2; }
+    CustomExamScreen #custom-error { color: $text-error; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start"),
@@ -74,13 +76,15 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
                     id="custom-topics",
                 )
             with Horizontal(id="custom-numbers"):
-                yield Label("Questions ")
+                yield Label("Questions")
                 yield Input("20", id="custom-questions", type="integer")
-                yield Label("  Minutes (empty: untimed) ")
+                yield Label("Minutes (empty: untimed)")
                 yield Input("", id="custom-minutes", type="integer")
+            # A row of its own: beside the numbers it was off screen at 80 columns.
+            with Horizontal(id="custom-actions"):
                 yield Checkbox("Practice (feedback after each answer)", id="custom-practice")
+                yield Button("Start (ctrl+s)", id="custom-start", variant="primary")
             yield Static(id="custom-error")
-            yield Button("Start (ctrl+s)", id="custom-start", variant="primary")
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:
         """The Start button."""

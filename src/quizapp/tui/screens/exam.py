@@ -22,6 +22,7 @@ from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.service.owners import AttemptInUseError
 from quizapp.storage.faults import fault
+from quizapp.tui.fitline import Part, fit_line
 from quizapp.tui.screens.confirm import ConfirmScreen, submit_message
 from quizapp.tui.stack import show_over_home
 from quizapp.tui.widgets.choices import AnswerArea, AnswerView, Row, Verdict
@@ -67,6 +68,7 @@ class ExamScreen(Screen[None]):
         Binding("r", "review", "Review"),
         Binding("s", "submit", "Submit"),
         Binding("v", "navigator", "Navigator"),
+        Binding("o", "scenario", "Case study", show=False),
         Binding("escape,q", "leave", "Leave"),
     ]
 
@@ -88,7 +90,10 @@ class ExamScreen(Screen[None]):
         yield Static(id="exam-status")
         with VerticalScroll(id="exam-body"):
             yield Static(id="exam-notice")
-            yield MarkdownText(id="exam-scenario")
+            # A long case study scrolls in its own box, so the question stays in view.
+            with VerticalScroll(id="exam-scenario-box", can_focus=False):
+                yield MarkdownText(id="exam-scenario")
+            yield Static(id="exam-scenario-hint")
             yield MarkdownText(id="exam-prompt")
             yield AnswerArea(id="exam-answers")
             yield MarkdownText(id="exam-feedback")
@@ -119,10 +124,11 @@ class ExamScreen(Screen[None]):
             self._shown_prompt = key
             self.highlight = 0
             scenario = r.scenario()
-            scenario_md = self.query_one("#exam-scenario", MarkdownText)
-            scenario_md.display = bool(scenario)
+            box = self.query_one("#exam-scenario-box", VerticalScroll)
+            box.display = bool(scenario)
             if scenario:
-                scenario_md.show(f"**Case study**\n\n{scenario}")
+                self.query_one("#exam-scenario", MarkdownText).show(f"**Case study**\n\n{scenario}")
+                box.scroll_home(animate=False)
             prompt = q.prompt if q is not None else "*This question is no longer in its bank.*"
             self.query_one("#exam-prompt", MarkdownText).show(prompt)
             self.query_one("#exam-body", VerticalScroll).scroll_home(animate=False)
@@ -130,14 +136,50 @@ class ExamScreen(Screen[None]):
         await self._show_feedback(q)
         self.refresh_status()
         self.query_one("#exam-navigator", Navigator).show(s)
+        if self.query_one("#exam-scenario-box").display:  # fitted once laid out
+            self.call_after_refresh(self._scenario_hint)
+        else:
+            self.query_one("#exam-scenario-hint").display = False
+
+    def _scenario_hint(self) -> None:
+        """Cut a case study to the room the question leaves, then say which key opens it."""
+        box = self.query_one("#exam-scenario-box", VerticalScroll)
+        if box.display and not box.has_class("open"):
+            body = self.query_one("#exam-body", VerticalScroll)
+            others = sum(
+                w.outer_size.height + w.styles.margin.top + w.styles.margin.bottom
+                for w in body.children
+                if w.display and w.id not in ("exam-scenario-box", "exam-scenario-hint")
+            )
+            room = body.size.height - others - 2  # the hint and its margin
+            box.styles.max_height = max(self.app.size.height * 3 // 10, room)
+        else:
+            box.styles.max_height = None  # open: as tall as the text (the body scrolls)
+        self.call_after_refresh(self._show_scenario_hint)
+
+    def _show_scenario_hint(self) -> None:
+        box = self.query_one("#exam-scenario-box", VerticalScroll)
+        hint = self.query_one("#exam-scenario-hint", Static)
+        opened = box.has_class("open")
+        cut = box.display and not opened and box.max_scroll_y > 0
+        hint.display = cut or (box.display and opened)
+        if hint.display:
+            hint.update("▼ o shows the whole case study" if cut else "▲ o shortens the case study")
+
+    def on_resize(self) -> None:
+        """Fit the status line to the new width."""
+        self.refresh_status()
+        self.call_after_refresh(self._scenario_hint)
 
     def refresh_status(self) -> None:
-        """The status line: where you are, what is done, how much time is left."""
+        """The status line: where you are, what is done, how much time is left.
+
+        One line at any width: the title is cut first, then the counts give way (the
+        navigator and the review screen have them too); the countdown never does.
+        """
         s = self.attempt.session
         status = self.query_one("#exam-status", Static)
-        line = Text()
-        line.append(visible(s.terms.title, one_line=True), style="bold")
-        line.append(f"  ·  Question {s.current + 1} of {len(s.items)}")
+        where = f"Question {s.current + 1} of {len(s.items)}"
         item, q = s.item, self.attempt.question()
         if (
             item.kind == "choice"
@@ -145,12 +187,17 @@ class ExamScreen(Screen[None]):
             and q is not None
             and not says_how_many(q.prompt)
         ):
-            line.append(f" {choose_hint(len(q.correct))}", style="bold")
-        line.append(f"  ·  {s.answered_count} answered  ·  {s.flagged_count} flagged")
+            where += f" {choose_hint(len(q.correct))}"
+        parts = [
+            Part(visible(s.terms.title, one_line=True), "bold", elastic=True),
+            Part(where),
+            Part(f"{s.answered_count} answered", rank=2),
+            Part(f"{s.flagged_count} flagged", rank=3),
+        ]
         if s.response.flagged:
-            line.append("  ·  ⚑ flagged", style="bold")
+            parts.append(Part("⚑ flagged", "bold", rank=4, short="⚑"))
         if s.response.unsure:
-            line.append("  ·  ? unsure", style="bold")
+            parts.append(Part("? unsure", "bold", rank=4, short="?"))
         left = s.remaining()
         status.remove_class("low", "critical")
         if left is not None:
@@ -161,12 +208,12 @@ class ExamScreen(Screen[None]):
             elif left < 600:
                 warn, cls = " — under 10 minutes", "low"
                 status.add_class(cls)
-            line.append(
-                f"  ·  ⏱ {clock(left, s.terms.minutes)} left{warn}", style="bold" if warn else ""
+            parts.append(
+                Part(f"⏱ {clock(left, s.terms.minutes)} left{warn}", "bold" if warn else "")
             )
         elif s.feedback:
-            line.append(f"  ·  {s.mode}, untimed")
-        status.update(line)
+            parts.append(Part(f"{s.mode}, untimed", rank=1))
+        status.update(fit_line(parts, (status.content_region.width or self.app.size.width - 2)))
         notice = self.query_one("#exam-notice", Static)
         notice.display = bool(self._message)
         notice.update(Text(visible(self._message)))
@@ -345,6 +392,13 @@ class ExamScreen(Screen[None]):
             await self._do(self.attempt.submit)
             return
         await self.action_next()
+
+    def action_scenario(self) -> None:
+        """Show the case study in full, or cut it short again (it scrolls either way)."""
+        box = self.query_one("#exam-scenario-box", VerticalScroll)
+        if box.display:
+            box.toggle_class("open")
+            self.call_after_refresh(self._scenario_hint)
 
     def action_navigator(self) -> None:
         """Show or hide the question navigator."""

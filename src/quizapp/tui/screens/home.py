@@ -37,12 +37,14 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#exams"  # focused before the first frame: the key bar is drawn once
     BINDINGS: ClassVar[list[BindingType]] = [
+        # First on the key bar, and only there while something can be resumed.
+        Binding("r", "resume", "Resume"),
+        Binding("r", "nothing_to_resume", show=False),
         Binding("enter,e", "start('exam')", "Exam"),
         Binding("p", "start('practice')", "Practice"),
         Binding("c", "custom", "Custom"),
-        Binding("d", "drill", "Drill due"),
+        Binding("d", "drill", "Drill"),
         Binding("n", "notebook", "Notebook"),
-        Binding("r", "resume", "Resume", show=False),
         Binding("a", "toggle_adaptive", "Adaptive", show=False),
         *[Binding(str(n), f"start_set({n})", f"Set {n}", show=False) for n in range(1, 10)],
         Binding("b", "app.open_banks", "Banks"),
@@ -82,9 +84,11 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Resume line, exams table, the highlighted exam's domains, notebook, banks, warnings."""
         yield Static(Text(f"{self.app.title} — {self.app.sub_title}"), classes="title-bar")
-        yield PlanLines()  # outside the scrolling body: always in view
+        # The lines that matter most stay above the part that scrolls.
+        yield Static(id="resume-line")
+        yield Static(id="home-warning")
+        yield PlanLines()
         with VerticalScroll(id="home-body"):
-            yield Static(id="resume-line")
             yield RowList(EXAM_COLUMNS, lambda row: row, id="exams")
             yield Static(id="exam-detail")
             # One widget for the lines below: each Static more cost about 5 ms at start-up.
@@ -101,6 +105,12 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Shown, first or again after an exam: scores and the resume line may have changed."""
         self.fill()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``r`` resumes (and is on the key bar) only while there is something to resume."""
+        if action == "resume":
+            return bool(self.unfinished)
+        return True
 
     def fill(self) -> None:
         """(Re)build the exam rows and the resume line from the database."""
@@ -127,6 +137,11 @@ class HomeScreen(Screen[None]):
         self._show_detail(table.cursor)
         self._info_lines()
         self.query_one(PlanLines).show(self.context.planner.headlines())
+        self.refresh_bindings()
+        warning = self.query_one("#home-warning", Static)
+        warning.display = bool(self.library.problems)
+        if self.library.problems:
+            warning.update(Text(self._warning_line()))  # coloured by the theme (home.tcss)
         line = self.query_one("#resume-line", Static)
         line.display = bool(self.unfinished)
         if self.unfinished:
@@ -164,11 +179,6 @@ class HomeScreen(Screen[None]):
             if self.adaptive
             else ": plain random exams (a: on)"
         )
-        if self.library.problems:
-            text.append("\n")
-            # The theme's warning colour for text, readable on light themes and dark alike.
-            warn = self.app.theme_variables.get("text-warning", "yellow")
-            text.append(self._warning_line(), style=f"bold {warn}")
         self.query_one("#home-info", Static).update(text)
 
     def action_stats(self) -> None:
@@ -260,9 +270,13 @@ class HomeScreen(Screen[None]):
     def action_resume(self) -> None:
         """Resume the newest unfinished attempt."""
         if not self.unfinished:
-            self.notify("Nothing to resume.")
+            self.action_nothing_to_resume()
             return
         self._resume(self.unfinished[0].id)
+
+    def action_nothing_to_resume(self) -> None:
+        """``r`` with nothing unfinished."""
+        self.notify("Nothing to resume.")
 
     def _resume(self, attempt_id: int) -> None:
         from quizapp.service.owners import AttemptInUseError

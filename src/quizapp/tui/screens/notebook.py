@@ -28,6 +28,7 @@ from quizapp.core.words import due_in, plural
 from quizapp.service.exams import ExamService
 from quizapp.storage.study import NotebookCounts
 from quizapp.tui import collector
+from quizapp.tui.fitline import Part, fit_line
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.rowlist import RowList
@@ -109,9 +110,13 @@ class NotebookScreen(Screen[None]):
     NotebookScreen #nb-search { width: 1fr; }
     NotebookScreen .nb-filter {
         width: auto;
-        max-width: 32;
+        min-width: 16;
+        max-width: 22;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         height: 3;
         border: tall $border-blurred;
+        border-title-color: $text-muted;
         padding: 0 1;
     }
     NotebookScreen #nb-main { height: 1fr; }
@@ -147,6 +152,7 @@ class NotebookScreen(Screen[None]):
         self.filters = {"status": "all", "bank": "", "topic": ""}  # "": any
         self._counts = NotebookCounts(0, 0, 0)  # read with the rows, not on every keystroke
         self.detail_source = ""
+        self._topic_width = TOPIC_WIDTH  # the longest topic, once the rows are read
 
     def compose(self) -> ComposeResult:
         """Filters, the list, the detail pane."""
@@ -155,7 +161,9 @@ class NotebookScreen(Screen[None]):
             # Plain text that a key or a click changes: three Select widgets cost a quarter
             # of the time it took to open the screen.
             for name in self.filters:
-                yield Static(id=f"nb-{name}", classes="nb-filter")
+                box = Static(id=f"nb-{name}", classes="nb-filter")
+                box.border_title = f"{name} ({name[0]})"  # on the border: the value gets the room
+                yield box
         yield Static(id="nb-count")
         with Horizontal(id="nb-main"):
             yield RowList(COLUMNS, self._cells, id="nb-table")
@@ -180,8 +188,8 @@ class NotebookScreen(Screen[None]):
         self.rows = rows
         self._haystacks = None
         table = self.query_one("#nb-table", RowList)
-        topic_width = max((len(e.topic) for e in rows), default=5)
-        table.columns[1] = ("Topic", max(5, min(TOPIC_WIDTH, topic_width)))
+        self._topic_width = max((len(e.topic) for e in rows), default=5)
+        self._fit_topic()
         self._counts = self.context.study.counts(now)
         self._show_filters()
         self._applied = None  # new rows: filter them whatever the filters are
@@ -189,6 +197,18 @@ class NotebookScreen(Screen[None]):
         index = next((i for i, e in enumerate(self.shown) if kept and e.key == kept.key), 0)
         if index:
             table.move_cursor(index)
+
+    def _fit_topic(self) -> None:
+        """The topic column takes at most a quarter of the list: the question needs room."""
+        table = self.query_one("#nb-table", RowList)
+        quarter = (table.size.width or self.app.size.width * 3 // 5) // 4
+        table.columns[1] = ("Topic", max(5, min(TOPIC_WIDTH, self._topic_width, quarter)))
+        table.refresh()
+
+    def on_resize(self) -> None:
+        """Share the new width out again (the count line too)."""
+        self.call_after_refresh(self._fit_topic)
+        self._show_count()
 
     def refilter(self, *, at_once: bool = False) -> None:
         """Apply the filters and the search to the list.
@@ -223,13 +243,7 @@ class NotebookScreen(Screen[None]):
             out.append(e)
         self.shown = out
         self.query_one("#nb-table", RowList).set_rows(out)
-        counts = self._counts
-        self.query_one("#nb-count", Static).update(
-            Text(
-                f"{len(out)} shown · {counts.due} due · {counts.active} active · "
-                f"{counts.mastered} mastered   L leech · ● due · ✓ mastered"
-            )
-        )
+        self._show_count()
         if self._detail_timer is not None:
             self._detail_timer.stop()
             self._detail_timer = None
@@ -237,6 +251,19 @@ class NotebookScreen(Screen[None]):
             self.show_detail()
         else:
             self._detail_timer = self.set_timer(0.15, self.show_detail)
+
+    def _show_count(self) -> None:
+        """How many are shown and in the notebook; the legend gives way when room is short."""
+        counts = self._counts
+        count = self.query_one("#nb-count", Static)
+        parts = [
+            Part(f"{len(self.shown)} shown"),
+            Part(f"{counts.due} due", rank=1),
+            Part(f"{counts.active} active", rank=2),
+            Part(f"{counts.mastered} mastered", rank=2),
+            Part("L leech  ● due  ✓ mastered", "dim", rank=3),
+        ]
+        count.update(fit_line(parts, count.content_region.width or self.app.size.width - 2))
 
     def _cells(self, e: Summary) -> tuple[str, ...]:
         return row_cells(e, self.context.library.questions.get(e.key), self.context.clock())
@@ -286,7 +313,7 @@ class NotebookScreen(Screen[None]):
             ("topic", self.filters["topic"] or "any"),
         ):
             shown = visible(shown, one_line=True)  # bank and topic names from the database
-            label = Text.assemble((f"{name} ({name[0]}): ", "dim"), shown)  # bank text as text
+            label = Text(shown, no_wrap=True, overflow="ellipsis")  # bank text as text
             self.query_one(f"#nb-{name}", Static).update(label)
 
     def action_cycle_status(self) -> None:

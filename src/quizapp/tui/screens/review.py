@@ -48,10 +48,31 @@ class ReviewScreen(Screen[int | str | None]):
 
     def on_mount(self) -> None:
         """Fill the table."""
-        table = self.query_one(DataTable)
-        table.add_columns("#", "State", "Flag", "Topic", "Question")
+        self._add_columns()
         self.fill()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        """Share the new width between the topic and the question again."""
+        self.query_one(DataTable).clear(columns=True)
+        self._add_columns()
+        self.fill()
+
+    def _add_columns(self) -> None:
+        """Fixed widths: left to fit their text, the topics took the question's room."""
+        table = self.query_one(DataTable)
+        topics = max((len(visible(i.topic, one_line=True)) for i in self.session.items), default=5)
+        # Each column pads a cell either side; the scrollbar takes two more.
+        room = max(self.app.size.width - 2 - 2 * 5 - 3 - 12 - 9, 20)
+        topic = max(5, min(topics, room // 3))
+        for label, width in (
+            ("#", 3),
+            ("State", 12),
+            ("Flag", 9),
+            ("Topic", topic),
+            ("Question", room - topic),
+        ):
+            table.add_column(label, width=width)
 
     def fill(self) -> None:
         """Show the questions that pass the filter."""
@@ -71,8 +92,8 @@ class ReviewScreen(Screen[int | str | None]):
                 str(i + 1),
                 state,
                 "⚑ flagged" if r.flagged else "",
-                Text(visible(item.topic, one_line=True)),
-                Text(visible(first[:70], one_line=True)),
+                Text(visible(item.topic, one_line=True), overflow="ellipsis", no_wrap=True),
+                Text(visible(first[:70], one_line=True), overflow="ellipsis", no_wrap=True),
             )
             self.rows.append(i)
         open_ = len(s.items) - s.answered_count

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
@@ -72,17 +73,17 @@ class KeyBar(Widget):
     def render(self) -> Text:
         """Each key in the key style, then what it does.
 
-        The command palette's key goes last, and only when the line has room for it.
+        The command palette's key goes last. A key that has no room left is left out
+        whole rather than cut mid-word (the screen lists its keys first that matter most).
         """
         key_style = self.get_component_rich_style("keybar--key")
         disabled = self.get_component_rich_style("keybar--disabled")
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
-        for n, (key, display, description, enabled) in enumerate(self._keys):
-            if key == self.app.COMMAND_PALETTE_BINDING and n == len(self._keys) - 1:
-                room = self.size.width - line.cell_len
-                if len(display) + len(description) + 3 > room:
-                    break
+        for key, display, description, enabled in self._keys:
+            room = self.size.width - line.cell_len
+            if cell_len(display) + cell_len(description) + 2 > room:
+                break
             start = line.cell_len
             line.append(f" {display} ", key_style if enabled else disabled)
             line.append(description, None if enabled else disabled)
