@@ -28,7 +28,10 @@ class QuizApp(App[None]):
     TITLE = "quizapp"
     SUB_TITLE = "AWS practice exams"
     CSS_PATH = "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
 
     def __init__(
         self,
@@ -66,6 +69,12 @@ class QuizApp(App[None]):
     def _ended_by(self, signum: int) -> None:
         """SIGTERM or SIGHUP: leave as on quit (an open exam saves its clock), exit 128+N."""
         self.exit(return_code=128 + signum)
+
+    def action_help(self) -> None:
+        """The keys of the screen on top, or close the help when it is on top."""
+        from quizapp.tui.screens.help import open_help
+
+        open_help(self.screen)
 
     def action_open_banks(self) -> None:
         """Show every bank and every load problem."""

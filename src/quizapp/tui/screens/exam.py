@@ -31,6 +31,7 @@ from quizapp.tui.widgets.navigator import Navigator
 _CHOICE_KEYS = [(k, i) for i, k in enumerate("abcdefghij")] + [
     (k, i) for i, k in enumerate("1234567890")
 ]
+_CHOOSE = Binding.Group("Choose that choice (toggle it on Choose-two questions)")
 
 
 def open_drill(screen: Screen[None], service: ExamService) -> None:
@@ -50,19 +51,27 @@ class ExamScreen(Screen[None]):
     """Takes an attempt through its transitions; every key is one of them."""
 
     CSS_PATH = "exam.tcss"
+    HELP_EXTRA: ClassVar[tuple[str, ...]] = (
+        "Matching: a letter gives the highlighted prompt that match, then the next prompt",
+        "is highlighted. Ordering: type the letters in order (cabd) to set the whole order.",
+        "Leaving the exam (escape or q) stops its clock too; it goes on when you resume.",
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[Binding(k, f"choose({i})", show=False) for k, i in _CHOICE_KEYS],
-        Binding("up", "highlight(-1)", show=False),
-        Binding("down", "highlight(1)", show=False),
-        Binding("shift+up,ctrl+up", "move_step(-1)", show=False),
-        Binding("shift+down,ctrl+down", "move_step(1)", show=False),
-        Binding("space", "toggle_highlighted", "Toggle", show=False),
+        *[
+            Binding(k, f"choose({i})", f"Choose {chr(65 + i)}", show=False, group=_CHOOSE)
+            for k, i in _CHOICE_KEYS
+        ],
+        Binding("up", "highlight(-1)", "Highlight up", show=False),
+        Binding("down", "highlight(1)", "Highlight down", show=False),
+        Binding("shift+up,ctrl+up", "move_step(-1)", "Move step up", show=False),
+        Binding("shift+down,ctrl+down", "move_step(1)", "Move step down", show=False),
+        Binding("space", "toggle_highlighted", "Toggle the highlighted choice", show=False),
         Binding("n,right", "next", "Next"),
         Binding("p,left", "previous", "Prev"),
         Binding("m", "flag", "Flag"),
         Binding("u", "unsure", "Unsure"),
-        Binding("x", "strike", "Strike", show=False),
-        Binding("enter", "enter", "Check/Next", show=False),
+        Binding("x", "strike", "Strike out the highlighted choice", show=False),
+        Binding("enter", "enter", "Check the answer (practice) or go on", show=False),
         Binding("r", "review", "Review"),
         Binding("s", "submit", "Submit"),
         Binding("v", "navigator", "Navigator"),

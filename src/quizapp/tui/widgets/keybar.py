@@ -6,8 +6,27 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+HELP_KEY = "question_mark"
+
+
+def _shown(screen: Screen[object], key: str, binding: Binding) -> Binding:
+    """The binding the bar shows for ``key``: the screen's own when a focused widget hides it.
+
+    A focused list binds ``enter`` to choose its row, unshown; the screen's binding says what
+    choosing does ("Open question", "Note"), and pressing the key reaches it through the list.
+    """
+    if binding.show:
+        return binding
+    bound = screen._bindings.key_to_bindings
+    for own in bound.get(key, []):
+        others = (b for k, bs in bound.items() if k != key for b in bs)
+        if own.show and own.description and all(b.action != own.action for b in others):
+            return own  # (an action with another key of its own is shown under that key)
+    return binding
 
 
 class KeyBar(Widget):
@@ -51,35 +70,40 @@ class KeyBar(Widget):
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         keys: list[tuple[str, str, str, bool]] = []
+        trailing: list[tuple[str, str, str, bool]] = []
         seen: set[str] = set()
-        palette = None
-        for active in screen.active_bindings.values():
-            binding = active.binding
+        for key, active in screen.active_bindings.items():
+            binding = _shown(screen, key, active.binding)
             if binding.action in seen:
                 continue  # one entry per action, under its first key (as the Footer does)
             seen.add(binding.action)
             entry = (binding.key, self.app.get_key_display(binding), binding.description)
-            if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
-                palette = (*entry, active.enabled)
+            if binding.key in self._trailing_keys():
+                trailing.append((*entry, active.enabled))
             elif binding.show:
                 keys.append((*entry, active.enabled))
-        if palette is not None:
-            keys.append(palette)
+        keys += sorted(trailing, key=lambda k: self._trailing_keys().index(k[0]))
         if keys != self._keys:
             self._keys = keys
             self.refresh()
 
+    def _trailing_keys(self) -> tuple[str, ...]:
+        """Help and the command palette: last, and only when the line has room."""
+        palette = (self.app.COMMAND_PALETTE_BINDING,) if self.app.ENABLE_COMMAND_PALETTE else ()
+        return (HELP_KEY, *palette)
+
     def render(self) -> Text:
         """Each key in the key style, then what it does.
 
-        The command palette's key goes last, and only when the line has room for it.
+        Help and the command palette's key go last, and only when the line has room for them.
         """
         key_style = self.get_component_rich_style("keybar--key")
         disabled = self.get_component_rich_style("keybar--disabled")
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
-        for n, (key, display, description, enabled) in enumerate(self._keys):
-            if key == self.app.COMMAND_PALETTE_BINDING and n == len(self._keys) - 1:
+        trailing = self._trailing_keys()
+        for key, display, description, enabled in self._keys:
+            if key in trailing:
                 room = self.size.width - line.cell_len
                 if len(display) + len(description) + 3 > room:
                     break

@@ -1,0 +1,106 @@
+"""Pilot tests: help on every screen, the key bar, the mouse, pause, pacing and marks."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.binding import Binding
+from textual.widgets import Static
+
+from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.exam import ExamScreen
+from quizapp.tui.screens.help import HelpScreen
+from quizapp.tui.widgets.keybar import KeyBar
+from tests.tui.conftest import exam_screen, go_to
+
+
+def _text(widget: Static) -> str:
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
+
+
+def _help_text(app: QuizApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, HelpScreen)
+    return _text(screen.query_one("#help-keys", Static))
+
+
+def _bar(app: QuizApp) -> str:
+    return str(app.screen.query_one(KeyBar).render())
+
+
+async def test_question_mark_shows_the_keys_of_each_screen_and_closes(exam_app: QuizApp) -> None:
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        text = _help_text(exam_app)
+        assert "Practice" in text and "Notebook" in text and "Stats" in text
+        await pilot.press("question_mark")
+        assert not isinstance(exam_app.screen, HelpScreen)
+        await pilot.press("enter")
+        exam_screen(exam_app)
+        await pilot.press("question_mark")
+        text = _help_text(exam_app)
+        # Every action bound on the exam screen is listed with what it does.
+        for line in ("Next", "Flag", "Unsure", "Strike out", "Review", "Submit", "Leave"):
+            assert line in text
+        assert "a…j 1…9 0" in text
+        assert "Choose that choice" in text
+        assert "cabd" in text  # the extra lines for keys the bindings do not describe
+        await pilot.press("a")  # a key of the exam does nothing while help is open
+        assert not exam_screen_behind(exam_app).attempt.session.response.picked
+        await pilot.press("escape")
+        assert isinstance(exam_app.screen, ExamScreen)
+        await pilot.press("r", "question_mark")
+        assert "Unanswered" in _help_text(exam_app) and "Go to" in _help_text(exam_app)
+
+
+def exam_screen_behind(app: QuizApp) -> ExamScreen:
+    return next(s for s in app.screen_stack if isinstance(s, ExamScreen))
+
+
+def test_every_binding_says_what_it_does() -> None:
+    """The command palette's Keys list and the help show each binding's description."""
+    from quizapp.tui.app import QuizApp as App
+    from quizapp.tui.screens import (
+        banks,
+        confirm,
+        conflict,
+        custom,
+        detail,
+        exam,
+        help,
+        home,
+        notebook,
+        picker,
+        results,
+        review,
+        stats,
+    )
+    from quizapp.tui.widgets import rowlist
+
+    owners = [App, rowlist.RowList]
+    for module in (banks, confirm, conflict, custom, detail, exam, help, home, notebook):
+        owners += [
+            v for v in vars(module).values() if isinstance(v, type) and "BINDINGS" in vars(v)
+        ]
+    for module in (picker, results, review, stats):
+        owners += [
+            v for v in vars(module).values() if isinstance(v, type) and "BINDINGS" in vars(v)
+        ]
+    for owner in owners:
+        for b in owner.BINDINGS:
+            assert isinstance(b, Binding)
+            assert b.description, f"{owner.__name__}: {b.key} has no description"
+
+
+async def test_the_key_bar_names_what_enter_does_under_a_focused_list(exam_app: QuizApp) -> None:
+    async with exam_app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("enter")
+        await go_to(exam_app, pilot, "plain")
+        await pilot.press("a", "r")
+        assert "⏎ Go to" in _bar(exam_app)
+        await pilot.press("escape", "s", "y")
+        await pilot.pause()
+        assert "⏎ Open question" in _bar(exam_app)
