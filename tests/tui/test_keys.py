@@ -6,13 +6,13 @@ import io
 
 from rich.console import Console
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.widgets.keybar import KeyBar
-from tests.tui.conftest import exam_screen, go_to
+from tests.tui.conftest import FakeTicker, exam_screen, go_to
 
 
 def _text(widget: Static) -> str:
@@ -104,3 +104,41 @@ async def test_the_key_bar_names_what_enter_does_under_a_focused_list(exam_app: 
         await pilot.press("escape", "s", "y")
         await pilot.pause()
         assert "⏎ Open question" in _bar(exam_app)
+
+
+async def test_the_header_says_whether_you_are_on_pace(
+    exam_app: QuizApp, ticker: FakeTicker
+) -> None:
+    async with exam_app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("enter")
+        screen = exam_screen(exam_app)
+        status = screen.query_one("#exam-status", Static)
+        assert "on pace" in _text(status)
+        ticker.now += 4 * 60 + 10  # 10 minutes for 6 questions: 1:40 each, none answered
+        await screen.heartbeat()
+        assert "4 min behind" in _text(status)
+        await go_to(exam_app, pilot, "plain")
+        await pilot.press("a")
+        await go_to(exam_app, pilot, "multi")
+        await pilot.press("a", "b")
+        await go_to(exam_app, pilot, "markup")
+        await pilot.press("a")  # 3 answered: 5:00 of the even pace against 4:10 used
+        assert "on pace" in _text(status)
+
+
+async def test_unsure_marks_show_in_the_navigator_and_the_review(exam_app: QuizApp) -> None:
+    async with exam_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        screen = exam_screen(exam_app)
+        await go_to(exam_app, pilot, "plain")
+        await pilot.press("a", "u", "v")
+        position = screen.attempt.session.current
+        nav = _text(screen.query_one("#exam-navigator", Static))
+        assert f"▶{position + 1}● ?" in nav  # current, answered, not flagged, unsure
+        assert nav.count("?") == 2  # that cell and the legend
+        assert "? unsure" in nav
+        await pilot.press("r")
+        table = exam_app.screen.query_one(DataTable)
+        marks = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert marks.count("? unsure") == 1
+        assert marks[position] == "? unsure"

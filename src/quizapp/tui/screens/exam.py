@@ -15,6 +15,7 @@ from textual.widgets import Static
 from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.clock import clock
+from quizapp.core.exam.pacing import pacing
 from quizapp.core.exam.session import SessionError
 from quizapp.core.text import visible
 from quizapp.service.attempt import Attempt
@@ -170,6 +171,8 @@ class ExamScreen(Screen[None]):
                 warn, cls = " — under 10 minutes", "low"
                 status.add_class(cls)
             line.append(f"  ·  ⏱ {clock(left)} left{warn}", style="bold" if warn else "")
+            pace = pacing(s.elapsed, s.answered_count, len(s.items), s.terms.minutes)
+            line.append(f", {pace}" if pace else "")
         elif s.feedback:
             line.append(f"  ·  {s.mode}, untimed")
         status.update(line)

@@ -17,6 +17,11 @@ from quizapp.tui.widgets.keybar import KeyBar
 Filter = Literal["all", "unanswered", "flagged"]
 
 
+def marks(flagged: bool, unsure: bool) -> str:
+    """A question's marks in words: "⚑ flagged", "? unsure", or both."""
+    return " ".join(m for m, on in (("⚑ flagged", flagged), ("? unsure", unsure)) if on)
+
+
 class ReviewScreen(Screen[int | str | None]):
     """Dismisses with a question index to jump to, ``"submit"``, or None to go back."""
 
@@ -49,7 +54,7 @@ class ReviewScreen(Screen[int | str | None]):
     def on_mount(self) -> None:
         """Fill the table."""
         table = self.query_one(DataTable)
-        table.add_columns("#", "State", "Flag", "Topic", "Question")
+        table.add_columns("#", "State", "Marks", "Topic", "Question")
         self.fill()
         table.focus()
 
@@ -70,7 +75,7 @@ class ReviewScreen(Screen[int | str | None]):
             table.add_row(
                 str(i + 1),
                 state,
-                "⚑ flagged" if r.flagged else "",
+                marks(r.flagged, r.unsure),
                 Text(visible(item.topic, one_line=True)),
                 Text(visible(first[:70], one_line=True)),
             )

@@ -9,7 +9,7 @@ from quizapp.core.exam.session import Session
 
 
 class Navigator(Static):
-    """A grid of question numbers: ● answered, ○ open, ⚑ flagged, ▶ current."""
+    """A grid of question numbers: ● answered, ○ open, ⚑ flagged, ? unsure, ▶ current."""
 
     DEFAULT_CSS = """
     Navigator {
@@ -33,9 +33,10 @@ def render_navigator(session: Session) -> Text:
         answered = session.answered(i)
         mark = "●" if answered else "○"
         flag = "⚑" if r.flagged else " "
-        cell = f"{'▶' if here else ' '}{i + 1:>{width}}{mark}{flag}"
+        unsure = "?" if r.unsure else " "
+        cell = f"{'▶' if here else ' '}{i + 1:>{width}}{mark}{flag}{unsure}"
         style = "reverse" if here else ("bold" if r.flagged else ("" if answered else "dim"))
         out.append(cell, style=style)
         out.append(" ")
-    out.append("\n● answered  ○ unanswered  ⚑ flagged  ▶ current", style="dim")
+    out.append("\n● answered  ○ unanswered  ⚑ flagged  ? unsure  ▶ current", style="dim")
     return out
