@@ -11,6 +11,8 @@ from textual.widgets import DataTable, Static
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.help import HelpScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.pause import PauseScreen
 from quizapp.tui.widgets.keybar import KeyBar
 from tests.tui.conftest import FakeTicker, exam_screen, go_to
 
@@ -142,3 +144,32 @@ async def test_unsure_marks_show_in_the_navigator_and_the_review(exam_app: QuizA
         marks = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
         assert marks.count("? unsure") == 1
         assert marks[position] == "? unsure"
+
+
+async def test_z_pauses_hiding_the_question_and_stopping_the_clock(
+    exam_app: QuizApp, ticker: FakeTicker
+) -> None:
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        screen = exam_screen(exam_app)
+        ticker.now += 30
+        await pilot.press("z")
+        assert isinstance(exam_app.screen, PauseScreen)
+        shown = _text(exam_app.screen.query_one("#pause-text", Static))
+        assert "Paused: the clock is stopped" in shown and "9:30 left" in shown
+        assert not exam_app.screen.query("#exam-prompt")  # the question is not on screen
+        ticker.now += 20 * 60  # twice the time limit
+        await screen.heartbeat()
+        await pilot.press("a")  # no answer is given while paused
+        assert screen.attempt.session.status == "in_progress"
+        assert not screen.attempt.session.responses[0].picked
+        await pilot.press("z")
+        assert exam_app.screen is screen
+        ticker.now += 10
+        await screen.heartbeat()
+        assert screen.attempt.session.elapsed == 40
+        await pilot.press("z", "q")  # leave from the pause: saved without the paused time
+        await pilot.pause()
+        assert isinstance(exam_app.screen, HomeScreen)
+        stored = screen.service.attempts.load(screen.attempt.id)
+        assert stored is not None and stored.elapsed == 40

@@ -62,6 +62,8 @@ class Attempt:
         #: Held by a front end that ticks from a second thread (plain mode's heartbeat).
         self.lock = threading.RLock()
         self._claim = claim
+        #: While paused no time counts, not even if the app is closed before it goes on.
+        self.paused = False
 
     def release(self) -> None:
         """Give up ownership (the front end is done with it): another window may resume it."""
@@ -119,6 +121,8 @@ class Attempt:
         """Count the time since the last tick; end the session if its time is up."""
         moment = self.ticker()
         delta, self._last_tick = moment - self._last_tick, moment
+        if self.paused:
+            return
         self.session = engine.tick(self.session, delta)
         if engine.timed_out(self.session):
             self.session = engine.expire(self.session, self.now())
@@ -138,6 +142,19 @@ class Attempt:
         if not self.session.finished:  # an expiry in tick() has saved everything already
             self.attempts.save_progress(self.session)
         self._last_save = self._last_tick
+
+    def pause(self) -> None:
+        """Stop the clock: the time so far is counted and saved, and none counts until
+        ``go_on``. A pause left open when the app closes counts nothing either."""
+        if self.session.finished or self.paused:
+            return
+        self.save_progress()
+        self.paused = True
+
+    def go_on(self) -> None:
+        """Start the clock again after a pause, from now."""
+        self._last_tick = self.ticker()
+        self.paused = False
 
     def leave(self) -> None:
         """The user leaves (to resume later): what was checked counts, the clock is saved.

@@ -76,6 +76,7 @@ class ExamScreen(Screen[None]):
         Binding("r", "review", "Review"),
         Binding("s", "submit", "Submit"),
         Binding("v", "navigator", "Navigator"),
+        Binding("z", "pause", "Pause: hide the question, stop the clock", show=False),
         Binding("escape,q", "leave", "Leave"),
     ]
 
@@ -363,6 +364,28 @@ class ExamScreen(Screen[None]):
         """Show or hide the question navigator."""
         nav = self.query_one("#exam-navigator", Navigator)
         nav.display = not nav.display
+
+    def action_pause(self) -> None:
+        """Hide the question and stop the clock until the user goes on."""
+        from quizapp.tui.screens.pause import Choice, PauseScreen
+
+        try:
+            self.attempt.pause()
+        except Exception as exc:
+            self._storage_failed(exc, "the exam clock could not be saved")
+            return
+        s = self.attempt.session
+        left = s.remaining()
+
+        async def done(choice: Choice | None) -> None:
+            self.attempt.go_on()
+            if choice == "leave":
+                self.action_leave()
+            else:
+                await self.refresh_question()
+
+        title = visible(s.terms.title, one_line=True)
+        self.app.push_screen(PauseScreen(title, clock(left) if left is not None else None), done)
 
     def action_review(self) -> None:
         """Open the review screen; it may send us to a question or to submit."""
