@@ -173,3 +173,42 @@ async def test_z_pauses_hiding_the_question_and_stopping_the_clock(
         assert isinstance(exam_app.screen, HomeScreen)
         stored = screen.service.attempts.load(screen.attempt.id)
         assert stored is not None and stored.elapsed == 40
+
+
+async def test_matching_moves_to_the_next_prompt_and_counts_only_when_complete(
+    exam_app: QuizApp,
+) -> None:
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        screen = exam_screen(exam_app)
+        await go_to(exam_app, pilot, "match")
+        order = screen.attempt.session.item.order
+        letter = {pair: "abc"[pos] for pos, pair in enumerate(order)}
+        answered = screen.attempt.session.answered_count
+        await pilot.press(letter[0])
+        assert screen.highlight == 1
+        await pilot.press(letter[1])
+        assert screen.highlight == 2
+        assert not screen.attempt.session.answered()  # two of three prompts matched
+        assert screen.attempt.session.answered_count == answered
+        await pilot.press(letter[2])
+        assert screen.attempt.session.response.picked == (0, 1, 2)
+        assert screen.attempt.session.answered()
+        assert screen.attempt.session.answered_count == answered + 1
+
+
+async def test_typing_the_letters_in_order_sets_an_ordering(exam_app: QuizApp) -> None:
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        screen = exam_screen(exam_app)
+        await go_to(exam_app, pilot, "order")
+        shown = screen.attempt.session.item.order  # steps as shown, lettered A, B, C
+        letters = ["abc"[shown.index(step)] for step in range(3)]  # the right order
+        await pilot.press(letters[0])
+        assert not screen.attempt.session.answered()
+        assert "Order so far" in _text(screen.query_one("#exam-notice", Static))
+        await pilot.press(letters[0])  # a letter placed already is refused
+        assert "placed already" in _text(screen.query_one("#exam-notice", Static))
+        await pilot.press(letters[1])  # the last step follows by itself
+        assert screen.attempt.session.response.picked == (0, 1, 2)
+        assert screen.attempt.correct(screen.attempt.session.current)

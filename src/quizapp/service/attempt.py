@@ -225,6 +225,10 @@ class Attempt:
         """Ordering: move a step up or down."""
         self._respond(lambda s: engine.move_step(s, position, delta, self.now()))
 
+    def order_by(self, positions: tuple[int, ...]) -> None:
+        """Ordering: put the steps shown at ``positions`` first, in that order."""
+        self._respond(lambda s: engine.order_by(s, positions, self.now()))
+
     def accept_order(self) -> None:
         """Ordering: answer with the order as shown."""
         self._respond(lambda s: engine.accept_order(s, self.now()))

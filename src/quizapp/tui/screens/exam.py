@@ -91,6 +91,7 @@ class ExamScreen(Screen[None]):
         self._left = False
         self.highlight = 0
         self._shown_prompt: tuple[int, str] | None = None
+        self._typed: list[int] = []  # ordering: the letters typed so far, in order
         self._message = ""
 
     def compose(self) -> ComposeResult:
@@ -128,6 +129,7 @@ class ExamScreen(Screen[None]):
         if key != self._shown_prompt:
             self._shown_prompt = key
             self.highlight = 0
+            self._typed = []
             scenario = r.scenario()
             scenario_md = self.query_one("#exam-scenario", MarkdownText)
             scenario_md.display = bool(scenario)
@@ -289,14 +291,38 @@ class ExamScreen(Screen[None]):
 
     async def action_choose(self, index: int) -> None:
         """A letter or digit: choose (toggle) that choice, or assign that match."""
-        kind = self.attempt.session.item.kind
-        if kind == "matching":
-            await self._do(lambda: self.attempt.match(self.highlight, index))
-        elif kind == "choice":
+        item = self.attempt.session.item
+        if item.kind == "matching":
+            prompt = self.highlight
+            await self._do(lambda: self.attempt.match(prompt, index))
+            if prompt + 1 < item.size and self.attempt.session.item is item:
+                self.highlight = prompt + 1  # on to the next prompt
+                await self.refresh_question()
+        elif item.kind == "choice":
             await self._do(lambda: self.attempt.choose(index))
         else:
-            self._message = "Ordering: use shift+↑/↓ to move the highlighted step."
+            await self._type_step(index)
+
+    async def _type_step(self, index: int) -> None:
+        """Ordering: letters typed in order (``cabd``) set the order once all but one are in."""
+        size = self.attempt.session.item.size
+        if index >= size or index in self._typed:
+            self._message = (
+                f"{chr(65 + index)} is placed already."
+                if index in self._typed
+                else f"Type the letters A to {chr(64 + size)}, each once."
+            )
+            self.app.bell()
             self.refresh_status()
+            return
+        self._typed.append(index)
+        if len(self._typed) >= size - 1:
+            typed, self._typed = tuple(self._typed), []
+            await self._do(lambda: self.attempt.order_by(typed))
+            return
+        so_far = ", ".join(chr(65 + i) for i in self._typed)
+        self._message = f"Order so far: {so_far}; type the next letter."
+        self.refresh_status()
 
     async def action_highlight(self, delta: int) -> None:
         """Move the highlight."""

@@ -63,7 +63,11 @@ def render_view(view: AnswerView) -> Group:
         parts.append(Text("Prompts (highlight one, press the letter of its match):", style="dim"))
     elif view.kind == "ordering":
         parts.append(
-            Text("Put in order: ↑/↓ highlight, shift+↑/↓ move, space accepts as shown", style="dim")
+            Text(
+                "Put in order: type the letters in order, or shift+↑/↓ moves the highlighted"
+                " step; space accepts as shown",
+                style="dim",
+            )
         )
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
@@ -78,7 +82,7 @@ def render_view(view: AnswerView) -> Group:
                 box = "(•)" if row.selected else "( )"
             head = f"{pointer} {box} {row.label}."
         elif view.kind == "ordering":
-            head = f"{pointer} {i + 1}."
+            head = f"{pointer} {LETTERS[i]}."
         else:
             head = f"{pointer} {i + 1}. → {row.assigned or '?'}"
         style = "reverse" if here else ""
