@@ -212,3 +212,75 @@ async def test_typing_the_letters_in_order_sets_an_ordering(exam_app: QuizApp) -
         await pilot.press(letters[1])  # the last step follows by itself
         assert screen.attempt.session.response.picked == (0, 1, 2)
         assert screen.attempt.correct(screen.attempt.session.current)
+
+
+async def test_a_click_chooses_a_choice_and_a_navigator_cell_goes_to_its_question(
+    exam_app: QuizApp,
+) -> None:
+    async with exam_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        screen = exam_screen(exam_app)
+        await go_to(exam_app, pilot, "plain")
+        item = screen.attempt.session.item
+        await pilot.click("#exam-answers", offset=(12, 1))  # the second line: choice B
+        assert screen.attempt.session.response.picked == (item.order[1],)
+        await pilot.press("v")
+        await pilot.pause()
+        target = (screen.attempt.session.current + 2) % len(screen.attempt.session.items)
+        await pilot.click("#exam-navigator", offset=(2 + 6 * target, 1))
+        assert screen.attempt.session.current == target
+
+
+async def test_a_click_on_a_match_gives_it_to_the_highlighted_prompt(exam_app: QuizApp) -> None:
+    async with exam_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        screen = exam_screen(exam_app)
+        await go_to(exam_app, pilot, "match")
+        await pilot.click("#exam-answers", offset=(10, 3))  # prompt 3 (under the hint line)
+        assert screen.highlight == 2
+        await pilot.click("#exam-answers", offset=(10, 5))  # the first match, A (under "Matches:")
+        assert screen.attempt.session.response.picked[2] == screen.attempt.session.item.order[0]
+
+
+async def test_a_row_list_can_open_a_row_on_one_click() -> None:
+    from textual.app import App, ComposeResult
+
+    from quizapp.tui.widgets.rowlist import RowList
+
+    chosen: list[int] = []
+
+    class Rows(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RowList([("Name", None)], lambda r: [r], open_on_click=True)
+
+        def on_mount(self) -> None:
+            self.query_one(RowList).set_rows(["one", "two", "three"])
+
+        def on_row_list_selected(self, event: RowList.Selected) -> None:
+            chosen.append(event.index)
+
+    async with Rows().run_test(size=(40, 10)) as pilot:
+        await pilot.click(RowList, offset=(3, 2))  # under the header: the second row
+        await pilot.pause()
+        assert chosen == [1]
+
+
+async def test_a_click_on_a_notebook_row_opens_it_in_the_detail_pane() -> None:
+    from quizapp.tui.screens.notebook import NotebookScreen
+    from quizapp.tui.widgets.rowlist import RowList
+    from tests.tui.test_notebook import seeded_app
+
+    app = seeded_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("n")
+        screen = app.screen
+        assert isinstance(screen, NotebookScreen)
+        table = screen.query_one("#nb-table", RowList)
+        first = screen.detail_source
+        await pilot.click("#nb-table", offset=(5, 3))  # the third row, under the header
+        await pilot.pause(0.3)
+        assert table.cursor == 2
+        assert screen.detail_source != first
+        sheet = screen._sheet(table.rows[2].key)
+        assert sheet is not None and sheet.question is not None
+        assert sheet.question.prompt.strip().splitlines()[0] in screen.detail_source

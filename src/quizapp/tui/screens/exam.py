@@ -386,6 +386,23 @@ class ExamScreen(Screen[None]):
             return
         await self.action_next()
 
+    async def on_answer_area_clicked(self, event: AnswerArea.Clicked) -> None:
+        """A click on a choice chooses it; on a step or prompt highlights it; on a match
+        gives it to the highlighted prompt."""
+        kind = self.attempt.session.item.kind
+        if event.match is not None:
+            await self.action_choose(event.match)
+        elif event.row is not None:
+            self.highlight = event.row
+            if kind == "choice":
+                await self.action_choose(event.row)
+            else:
+                await self.refresh_question()
+
+    async def on_navigator_chosen(self, event: Navigator.Chosen) -> None:
+        """A click on a navigator cell goes to that question."""
+        await self._do(lambda: self.attempt.go(event.index))
+
     def action_navigator(self) -> None:
         """Show or hide the question navigator."""
         nav = self.query_one("#exam-navigator", Navigator)

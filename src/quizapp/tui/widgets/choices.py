@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import Static
 
 from quizapp.core.text import visible
@@ -51,9 +54,24 @@ class AnswerArea(Static):
     }
     """
 
+    class Clicked(Message):
+        """A row (a choice, step or prompt) or, on matching questions, a match was clicked."""
+
+        def __init__(self, row: int | None, match: int | None) -> None:
+            super().__init__()
+            self.row = row
+            self.match = match
+
     def show(self, view: AnswerView) -> None:
         """Draw ``view``."""
         self.update(render_view(view))
+
+    def on_click(self, event: events.Click) -> None:
+        """Say which row or match is under the pointer (each carries its number)."""
+        meta = event.style.meta
+        if "row" in meta or "match" in meta:
+            event.stop()
+            self.post_message(self.Clicked(meta.get("row"), meta.get("match")))
 
 
 def render_view(view: AnswerView) -> Group:
@@ -100,13 +118,18 @@ def render_view(view: AnswerView) -> Group:
         if row.note:
             body.append("\n")
             body.append(visible(row.note), style="italic")
-        grid.add_row(Text(head, style=style), body)
+        clickable = Style(meta={"row": i})
+        body.stylize(clickable)
+        grid.add_row(Text(head, style=Style.parse(style or "none") + clickable), body)
     parts.append(grid)
     if view.matches:
         matches = Table.grid(padding=(0, 1))
         matches.add_column(no_wrap=True)
         matches.add_column(ratio=1)
         for i, match in enumerate(view.matches):
-            matches.add_row(f"   {LETTERS[i]}.", Text(visible(match)))
+            clickable = Style(meta={"match": i})
+            matches.add_row(
+                Text(f"   {LETTERS[i]}.", style=clickable), Text(visible(match), style=clickable)
+            )
         parts += [Text("Matches:", style="dim"), matches]
     return Group(*parts)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import Static
 
 from quizapp.core.exam.session import Session
@@ -18,6 +21,20 @@ class Navigator(Static):
         padding: 0 1;
     }
     """
+
+    class Chosen(Message):
+        """A question's cell was clicked."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a cell goes to its question."""
+        index = event.style.meta.get("question")
+        if isinstance(index, int):
+            event.stop()
+            self.post_message(self.Chosen(index))
 
     def show(self, session: Session) -> None:
         """Draw the grid for ``session``."""
@@ -36,7 +53,7 @@ def render_navigator(session: Session) -> Text:
         unsure = "?" if r.unsure else " "
         cell = f"{'▶' if here else ' '}{i + 1:>{width}}{mark}{flag}{unsure}"
         style = "reverse" if here else ("bold" if r.flagged else ("" if answered else "dim"))
-        out.append(cell, style=style)
+        out.append(cell, style=Style.parse(style or "none") + Style(meta={"question": i}))
         out.append(" ")
     out.append("\n● answered  ○ unanswered  ⚑ flagged  ? unsure  ▶ current", style="dim")
     return out
