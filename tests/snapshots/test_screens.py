@@ -19,7 +19,7 @@ def at(qid: str, *keys: str) -> Any:
     """Start the exam, go to question ``qid`` and press ``keys``."""
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = pilot.app.screen
         assert isinstance(screen, ExamScreen)
         index = next(
@@ -84,7 +84,7 @@ def test_home_with_notebook_due(snap_compare: Any) -> None:
 
 def test_conflict_question_at_80x24(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("enter", "a", "escape")  # an adaptive exam, left unfinished
+        await pilot.press("enter", "enter", "a", "escape")  # an adaptive exam, left unfinished
         await pilot.press("a", "enter")  # adaptive off: the unfinished one differs
         await pilot.pause()
 

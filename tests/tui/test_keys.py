@@ -40,7 +40,7 @@ async def test_question_mark_shows_the_keys_of_each_screen_and_closes(exam_app: 
         assert "Practice" in text and "Notebook" in text and "Stats" in text
         await pilot.press("question_mark")
         assert not isinstance(exam_app.screen, HelpScreen)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         exam_screen(exam_app)
         await pilot.press("question_mark")
         text = _help_text(exam_app)
@@ -99,7 +99,7 @@ def test_every_binding_says_what_it_does() -> None:
 
 async def test_the_key_bar_names_what_enter_does_under_a_focused_list(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(100, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await go_to(exam_app, pilot, "plain")
         await pilot.press("a", "r")
         assert "⏎ Go to" in _bar(exam_app)
@@ -112,7 +112,7 @@ async def test_the_header_says_whether_you_are_on_pace(
     exam_app: QuizApp, ticker: FakeTicker
 ) -> None:
     async with exam_app.run_test(size=(120, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = exam_screen(exam_app)
         status = screen.query_one("#exam-status", Static)
         assert "on pace" in _text(status)
@@ -130,7 +130,7 @@ async def test_the_header_says_whether_you_are_on_pace(
 
 async def test_unsure_marks_show_in_the_navigator_and_the_review(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = exam_screen(exam_app)
         await go_to(exam_app, pilot, "plain")
         await pilot.press("a", "u", "v")
@@ -150,7 +150,7 @@ async def test_z_pauses_hiding_the_question_and_stopping_the_clock(
     exam_app: QuizApp, ticker: FakeTicker
 ) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = exam_screen(exam_app)
         ticker.now += 30
         await pilot.press("z")
@@ -179,7 +179,7 @@ async def test_matching_moves_to_the_next_prompt_and_counts_only_when_complete(
     exam_app: QuizApp,
 ) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = exam_screen(exam_app)
         await go_to(exam_app, pilot, "match")
         order = screen.attempt.session.item.order
@@ -199,7 +199,7 @@ async def test_matching_moves_to_the_next_prompt_and_counts_only_when_complete(
 
 async def test_typing_the_letters_in_order_sets_an_ordering(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = exam_screen(exam_app)
         await go_to(exam_app, pilot, "order")
         shown = screen.attempt.session.item.order  # steps as shown, lettered A, B, C
@@ -218,7 +218,7 @@ async def test_a_click_chooses_a_choice_and_a_navigator_cell_goes_to_its_questio
     exam_app: QuizApp,
 ) -> None:
     async with exam_app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = exam_screen(exam_app)
         await go_to(exam_app, pilot, "plain")
         item = screen.attempt.session.item
@@ -233,7 +233,7 @@ async def test_a_click_chooses_a_choice_and_a_navigator_cell_goes_to_its_questio
 
 async def test_a_click_on_a_match_gives_it_to_the_highlighted_prompt(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = exam_screen(exam_app)
         await go_to(exam_app, pilot, "match")
         await pilot.click("#exam-answers", offset=(10, 3))  # prompt 3 (under the hint line)
@@ -284,3 +284,66 @@ async def test_a_click_on_a_notebook_row_opens_it_in_the_detail_pane() -> None:
         sheet = screen._sheet(table.rows[2].key)
         assert sheet is not None and sheet.question is not None
         assert sheet.question.prompt.strip().splitlines()[0] in screen.detail_source
+
+
+async def test_a_mock_exam_starts_from_its_start_screen_and_its_clock_only_then(
+    exam_app: QuizApp, ticker: FakeTicker
+) -> None:
+    from quizapp.tui.screens.start import StartScreen
+
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        start = exam_app.screen
+        assert isinstance(start, StartScreen)
+        title = _text(start.query_one("#start-title", Static))
+        assert "6 questions · 10 minutes · pass at 700" in title
+        blueprint = _text(start.query_one("#start-blueprint", Static)).split()
+        assert blueprint[:3] == ["Domain", "Weight", "Questions"]
+        assert blueprint[3:] == ["First", "50%", "3", "Second", "50%", "3"]
+        assert not exam_app.service.unfinished()  # nothing is stored, nothing is timed
+        ticker.now += 120  # reading the start screen costs no exam time
+        await pilot.press("escape")
+        assert isinstance(exam_app.screen, HomeScreen) and not exam_app.service.unfinished()
+        await pilot.press("enter")
+        ticker.now += 60
+        await pilot.press("enter")
+        screen = exam_screen(exam_app)
+        await screen.heartbeat()
+        assert screen.attempt.session.elapsed == 0
+        assert screen.attempt.session.remaining() == 600
+        await pilot.press("escape", "enter")  # an unfinished exam resumes: no start screen
+        assert exam_screen(exam_app).attempt.id == screen.attempt.id
+
+
+async def test_the_start_screen_says_what_an_adaptive_pass_repeats_and_turns_it_off(
+    exam_app: QuizApp,
+) -> None:
+    from quizapp.tui.screens.start import StartScreen
+
+    async with exam_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "enter")
+        await go_to(exam_app, pilot, "plain")
+        await pilot.press("b", "s", "y")  # a first pass with a miss
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        start = exam_app.screen
+        assert isinstance(start, StartScreen)
+        said = _text(start.query_one("#start-pass", Static))
+        assert "Adaptive passes on" in said
+        assert "Emphasises Multi (33%)." in said  # the topic missed is weak now
+        await pilot.press("a")
+        said = _text(start.query_one("#start-pass", Static))
+        assert "Adaptive passes off" in said
+        assert "Repeats" not in said and "mphasises" not in said
+        assert "at random" in said
+        await pilot.press("enter")
+        attempt = exam_screen(exam_app).attempt
+        stored = {a.id: a for a in exam_app.service.history_list()}
+        assert stored[attempt.id].options.adaptive is False
+        assert "Adaptive passes off" in _text(
+            next(s for s in exam_app.screen_stack if isinstance(s, HomeScreen)).query_one(
+                "#home-info", Static
+            )
+        )
