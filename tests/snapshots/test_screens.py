@@ -89,3 +89,15 @@ def test_conflict_question_at_80x24(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_start_screen_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(exam_app(), terminal_size=(80, 24), press=["enter"])
+
+
+def test_help_on_the_exam_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=at("plain", "question_mark"))
+
+
+def test_pause_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=at("plain", "z"))

@@ -36,6 +36,7 @@ class StartScreen(Screen[StartChoice | None]):
     DEFAULT_CSS = """
     StartScreen #start-body { padding: 0 1; }
     StartScreen #start-title { text-style: bold; padding: 1 0 0 0; }
+    StartScreen #start-blueprint { padding: 1 0 0 0; }
     StartScreen #start-pass { padding: 1 0 0 0; }
     StartScreen #start-go { padding: 1 0 0 0; text-style: bold; }
     """
