@@ -338,8 +338,10 @@ async def test_the_start_screen_says_what_an_adaptive_pass_repeats_and_turns_it_
         assert "Adaptive passes off" in said
         assert "Repeats" not in said and "mphasises" not in said
         assert "at random" in said
+        seed = start.preview.seed
         await pilot.press("enter")
         attempt = exam_screen(exam_app).attempt
+        assert attempt.session.seed == seed  # the questions described are the ones started
         stored = {a.id: a for a in exam_app.service.history_list()}
         assert stored[attempt.id].options.adaptive is False
         assert "Adaptive passes off" in _text(
