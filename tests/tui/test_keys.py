@@ -339,6 +339,7 @@ async def test_the_start_screen_says_what_an_adaptive_pass_repeats_and_turns_it_
         assert "Repeats" not in said and "mphasises" not in said
         assert "at random" in said
         seed = start.preview.seed
+        exam_app.service.new_seed = iter(range(100, 200)).__next__  # a fresh seed differs
         await pilot.press("enter")
         attempt = exam_screen(exam_app).attempt
         assert attempt.session.seed == seed  # the questions described are the ones started

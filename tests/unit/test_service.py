@@ -470,3 +470,9 @@ def test_paused_time_never_counts_even_when_the_app_closes_while_paused(
     clock.advance(10)
     resumed.heartbeat()
     assert resumed.session.elapsed == 100  # a resumed attempt's clock runs again
+    resumed.pause()
+    clock.advance(500)
+    resumed.go_on()  # straight after the pause, with no heartbeat in between
+    clock.advance(5)
+    resumed.heartbeat()
+    assert resumed.session.elapsed == 105
