@@ -769,6 +769,18 @@ MUTATIONS = [
         "ask = replace(options, adaptive=None if adaptive else False)",
         "ask = options",
     ),
+    Mutation(
+        "a matching question with some prompts unmatched counts as answered",
+        "src/quizapp/core/exam/session.py",
+        "all(p >= 0 for p in picked)",
+        "any(p >= 0 for p in picked)",
+    ),
+    Mutation(
+        "a key without a description (the Keys list shows it blank)",
+        "src/quizapp/tui/screens/exam.py",
+        'Binding("up", "highlight(-1)", "Highlight up", show=False)',
+        'Binding("up", "highlight(-1)", show=False)',
+    ),
 ]
 
 
