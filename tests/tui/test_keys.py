@@ -350,3 +350,23 @@ async def test_the_start_screen_says_what_an_adaptive_pass_repeats_and_turns_it_
                 "#home-info", Static
             )
         )
+
+
+async def test_a_practice_set_starts_from_the_start_screen_without_an_adaptive_switch(
+    exam_app: QuizApp,
+) -> None:
+    from quizapp.tui.screens.start import StartScreen
+
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        start = exam_app.screen
+        assert isinstance(start, StartScreen)
+        said = _text(start.query_one("#start-pass", Static))
+        assert "fixed practice set" in said and "Adaptive" not in said
+        assert "Adaptive" not in _bar(exam_app)
+        await pilot.press("a")  # nothing to adapt: the set stays as it is
+        assert start.adaptive and "fixed practice set" in _text(
+            start.query_one("#start-pass", Static)
+        )
+        await pilot.press("enter")
+        assert exam_screen(exam_app).attempt.session.terms.title == "TUI exam · Practice set 2"

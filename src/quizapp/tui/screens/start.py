@@ -100,19 +100,22 @@ class StartScreen(Screen[StartChoice | None]):
         if self.can_adapt:
             text.append("Adaptive passes " + ("on" if self.adaptive else "off"), style="bold")
             text.append(" (a turns them " + ("off" if self.adaptive else "on") + ")\n")
-        if p.notes:
-            text.append(visible("\n".join(p.notes)))
-        elif self.adaptive and self.can_adapt:
-            text.append("This pass: the blueprint's mix; later passes lean on your weak topics.")
-        else:
-            text.append("This pass: questions at random, in the blueprint's mix.")
+        lines = list(p.notes)
+        if not self.can_adapt:
+            lines.insert(0, "A fixed practice set: the same questions every time, in a new order.")
+        elif not lines and self.adaptive:
+            lines.append("This pass: the blueprint's mix; later passes lean on your weak topics.")
+        elif not lines:
+            lines.append("This pass: questions at random, in the blueprint's mix.")
+        text.append(visible("\n".join(lines)))
         self.query_one("#start-pass", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A practice set has no adaptive switch (its key is not shown either)."""
+        return self.can_adapt or action != "toggle_adaptive"
 
     def action_toggle_adaptive(self) -> None:
         """Adaptive on or off: the pass is chosen again and described."""
-        if not self.can_adapt:
-            self.notify("A practice set always holds the same questions.")
-            return
         self.adaptive = not self.adaptive
         self.preview = self.preview_for(self.adaptive)
         self.draw()
