@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at 
     from quizapp.storage.attempts import AttemptSummary
 
 
+_SETS = Binding.Group("Start that practice set of the highlighted exam")
+
+
 class HomeScreen(Screen[None]):
     """Lists the exams (questions per domain, minutes, last and best score) and the banks."""
 
@@ -40,8 +43,11 @@ class HomeScreen(Screen[None]):
         Binding("d", "drill", "Drill due"),
         Binding("n", "notebook", "Notebook"),
         Binding("r", "resume", "Resume", show=False),
-        Binding("a", "toggle_adaptive", "Adaptive", show=False),
-        *[Binding(str(n), f"start_set({n})", f"Set {n}", show=False) for n in range(1, 10)],
+        Binding("a", "toggle_adaptive", "Adaptive passes on or off", show=False),
+        *[
+            Binding(str(n), f"start_set({n})", f"Set {n}", show=False, group=_SETS)
+            for n in range(1, 10)
+        ],
         Binding("b", "app.open_banks", "Banks"),
         Binding("t", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),

@@ -49,13 +49,13 @@ class RowList(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rowlist--header", "rowlist--even", "rowlist--cursor"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move_to(0)", "First", show=False),
-        Binding("end", "move_to(-1)", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("up", "move(-1)", "Up a row", show=False),
+        Binding("down", "move(1)", "Down a row", show=False),
+        Binding("pageup", "page(-1)", "Up a page", show=False),
+        Binding("pagedown", "page(1)", "Down a page", show=False),
+        Binding("home", "move_to(0)", "First row", show=False),
+        Binding("end", "move_to(-1)", "Last row", show=False),
+        Binding("enter", "select", "Open the highlighted row", show=False),
     ]
 
     class Highlighted(Message):
