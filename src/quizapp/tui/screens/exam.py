@@ -53,9 +53,9 @@ class ExamScreen(Screen[None]):
 
     CSS_PATH = "exam.tcss"
     HELP_EXTRA: ClassVar[tuple[str, ...]] = (
-        "Matching: a letter gives the highlighted prompt that match, then the next prompt",
-        "is highlighted. Ordering: type the letters in order (cabd) to set the whole order.",
-        "Leaving the exam (escape or q) stops its clock too; it goes on when you resume.",
+        "Matching: a letter gives the highlighted prompt that match; on to the next prompt.",
+        "Ordering: type the letters in order (cabd) to set the whole order.",
+        "Leaving (escape or q) stops the clock too; it goes on when you resume.",
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         *[

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -72,16 +73,14 @@ def _textual(action: object) -> bool:
     return isinstance(action, str) and action.split(".")[-1] in {a.split(".")[-1] for a in _TEXTUAL}
 
 
-def help_table(rows: Iterable[tuple[str, str]], extra: Sequence[str] = ()) -> Table | Text:
-    """The rows as two columns, keys in bold, then the extra lines."""
+def help_table(rows: Iterable[tuple[str, str]], extra: Sequence[str] = ()) -> Group:
+    """The rows as two columns, keys in bold, then the extra lines across the width."""
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, style="bold", max_width=30)
     table.add_column(ratio=1)
     for keys, what in rows:
         table.add_row(Text(keys), Text(what))
-    for line in extra:
-        table.add_row("", Text(line, style="italic"))
-    return table
+    return Group(table, *(Text(line, style="italic") for line in extra))
 
 
 class HelpScreen(ModalScreen[None]):
