@@ -66,11 +66,11 @@ def _runs(keys: list[str]) -> str:
     return " ".join(f"{r[0]}…{r[-1]}" if len(r) >= 3 else " ".join(r) for r in out)
 
 
-_TEXTUAL = frozenset({"app.focus_next", "app.focus_previous", "screen.copy_text"})
+_TEXTUAL = frozenset({"focus_next", "focus_previous", "copy_text"})
 
 
 def _textual(action: object) -> bool:
-    return isinstance(action, str) and action.split(".")[-1] in {a.split(".")[-1] for a in _TEXTUAL}
+    return isinstance(action, str) and action.rsplit(".", 1)[-1] in _TEXTUAL
 
 
 def help_table(rows: Iterable[tuple[str, str]], extra: Sequence[str] = ()) -> Group:
