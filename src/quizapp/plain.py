@@ -15,7 +15,13 @@ from quizapp.core.exam.answers import LETTERS
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
 from quizapp.core.exam.scoring import Result
-from quizapp.core.exam.session import Response, SessionError, arrangement, complete
+from quizapp.core.exam.session import (
+    Response,
+    SessionError,
+    arrangement,
+    complete,
+    order_by,
+)
 from quizapp.core.text import visible
 from quizapp.core.words import plural, sentence
 from quizapp.service.attempt import Attempt
@@ -242,9 +248,9 @@ class PlainExam:
             return picked, None
         if len(positions) != size or len(set(positions)) != size:
             return (), f"Type all {size} letters, each once."
-        if item.kind == "ordering":
-            shown = arrangement(self.attempt.session)
-            return tuple(shown[p] for p in positions), None
+        if item.kind == "ordering":  # the engine's rule, as the TUI's typed letters use it
+            ordered = order_by(self.attempt.session, tuple(positions), self.attempt.now())
+            return ordered.response.picked, None
         return tuple(item.order[p] for p in positions), None
 
     def feedback(self) -> None:

@@ -19,7 +19,7 @@ def at(qid: str, *keys: str) -> Any:
     """Start the exam, go to question ``qid`` and press ``keys``."""
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = pilot.app.screen
         assert isinstance(screen, ExamScreen)
         index = next(
@@ -84,7 +84,7 @@ def test_home_with_notebook_due(snap_compare: Any) -> None:
 
 def test_conflict_question_at_80x24(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("enter", "a", "escape")  # an adaptive exam, left unfinished
+        await pilot.press("enter", "enter", "a", "escape")  # an adaptive exam, left unfinished
         await pilot.press("a", "enter")  # adaptive off: the unfinished one differs
         await pilot.pause()
 
@@ -187,3 +187,15 @@ def test_question_detail_at_80x24(snap_compare: Any) -> None:
     assert snap_compare(
         exam_app(), terminal_size=(80, 24), run_before=at("plain", "a", "s", "y", "enter")
     )
+
+
+def test_start_screen_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(exam_app(), terminal_size=(80, 24), press=["enter"])
+
+
+def test_help_on_the_exam_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=at("plain", "question_mark"))
+
+
+def test_pause_at_80x24(snap_compare: Any) -> None:
+    assert snap_compare(exam_app(), terminal_size=(80, 24), run_before=at("plain", "z"))

@@ -30,7 +30,7 @@ def _plain(widget: Static) -> str:
 
 async def test_take_a_whole_exam_with_the_keys(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")  # start the highlighted exam
+        await pilot.press("enter", "enter")  # start the highlighted exam
         screen = _exam(exam_app)
         runner = screen.attempt
         assert len(runner.session.items) == 6
@@ -136,7 +136,7 @@ async def test_practice_gives_feedback_then_moves_on(exam_app: QuizApp) -> None:
 
 async def test_time_out_submits_the_exam(exam_app: QuizApp, ticker: FakeTicker) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = _exam(exam_app)
         await pilot.press("a")
         ticker.now += 9 * 60 + 1  # under a minute left
@@ -154,7 +154,7 @@ async def test_time_out_submits_the_exam(exam_app: QuizApp, ticker: FakeTicker) 
 
 async def test_leaving_saves_and_home_offers_resume(exam_app: QuizApp, ticker: FakeTicker) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await pilot.press("a")
         ticker.now += 30
         await pilot.press("escape")
@@ -185,7 +185,7 @@ async def test_bank_text_is_never_markup(exam_app: QuizApp) -> None:
 
 async def test_exam_screen_at_160x50(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(160, 50)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = _exam(exam_app)
         await pilot.press("v")
         assert "Question 1 of 6" in _plain(screen.query_one("#exam-status", Static))
@@ -195,7 +195,7 @@ async def test_stats_screen_lists_attempts_and_topics(exam_app: QuizApp) -> None
     from quizapp.tui.screens.stats import StatsScreen
 
     async with exam_app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await _go_to(exam_app, pilot, "plain")
         await pilot.press("b", "s", "y")  # one wrong answer, then submit
         await pilot.pause()

@@ -48,7 +48,7 @@ async def test_time_out_under_the_review_screen_shows_results_over_home(
     exam_app: QuizApp, ticker: FakeTicker
 ) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "a", "r")
+        await pilot.press("enter", "enter", "a", "r")
         assert isinstance(exam_app.screen, ReviewScreen)
         exam = next(s for s in exam_app.screen_stack if isinstance(s, ExamScreen))
         ticker.now += 601
@@ -65,7 +65,7 @@ async def test_time_out_under_the_submit_dialog_shows_results_over_home(
     exam_app: QuizApp, ticker: FakeTicker
 ) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "s")
+        await pilot.press("enter", "enter", "s")
         assert isinstance(exam_app.screen, ConfirmScreen)
         exam = next(s for s in exam_app.screen_stack if isinstance(s, ExamScreen))
         ticker.now += 601
@@ -82,7 +82,7 @@ async def test_the_clock_warns_under_ten_and_under_five_minutes(
     exam_app: QuizApp, ticker: FakeTicker
 ) -> None:
     async with exam_app.run_test(size=(120, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = _exam(exam_app)
         status = screen.query_one("#exam-status", Static)
         assert "10:00 left" in _text(status)
@@ -112,7 +112,7 @@ async def test_unsure_after_checking_goes_into_the_notebook(exam_app: QuizApp) -
 
 async def test_enter_in_an_exam_moves_on_and_the_answer_stays_open(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await _go_to(exam_app, pilot, "plain")
         screen = _exam(exam_app)
         here = screen.attempt.session.current
@@ -126,7 +126,7 @@ async def test_enter_in_an_exam_moves_on_and_the_answer_stays_open(exam_app: Qui
 
 async def test_retry_is_its_own_attempt_and_leaves_practice_alone(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("enter", "s", "y")  # nothing answered: all six missed
+        await pilot.press("enter", "enter", "s", "y")  # nothing answered: all six missed
         await pilot.pause()
         assert isinstance(exam_app.screen, ResultsScreen)
         await pilot.press("r")
@@ -146,7 +146,7 @@ async def test_retry_is_its_own_attempt_and_leaves_practice_alone(exam_app: Quiz
 
 async def test_retry_holds_only_what_was_missed(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await _go_to(exam_app, pilot, "plain")
         await pilot.press("a", "s", "y")  # one right, five missed
         await pilot.pause()
@@ -161,7 +161,7 @@ async def test_the_drill_goes_on_where_it_was_left(ticker: FakeTicker) -> None:
     clock = Moving()
     app = _app(ticker, clock)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await _go_to(app, pilot, "plain")
         await pilot.press("b", "s", "y")  # a wrong answer: into the notebook
         await pilot.pause()
@@ -197,7 +197,7 @@ async def test_a_custom_exam_keeps_to_its_topics_and_its_practice_box(exam_app: 
 
 async def test_adaptive_off_on_home_and_a_restart_with_other_options(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("enter", "a", "escape")  # an adaptive exam, left unfinished
+        await pilot.press("enter", "enter", "a", "escape")  # an adaptive exam, left unfinished
         first = exam_app.service.unfinished()[0]
         assert first.options.adapts
         await pilot.press("a")  # adaptive passes off
@@ -223,7 +223,7 @@ async def test_a_key_on_home_starts_that_practice_set(exam_app: QuizApp) -> None
     async with exam_app.run_test(size=(100, 40)) as pilot:
         detail = exam_app.screen.query_one("#exam-detail", Static)
         assert "Practice sets, keys 1-2 (last score): 1 — · 2 —" in _text(detail)
-        await pilot.press("2")
+        await pilot.press("2", "enter")
         screen = _exam(exam_app)
         assert screen.attempt.session.terms.title == "TUI exam · Practice set 2"
         keys = {it.key for it in screen.attempt.session.items}
@@ -232,7 +232,7 @@ async def test_a_key_on_home_starts_that_practice_set(exam_app: QuizApp) -> None
         await pilot.press("escape")
         await pilot.pause()
         assert "2 100 ✗" in _text(exam_app.screen.query_one("#exam-detail", Static))
-        await pilot.press("2")
+        await pilot.press("2", "enter")
         assert {it.key for it in _exam(exam_app).attempt.session.items} == keys
         await pilot.press("escape", "3")
         assert isinstance(exam_app.screen, HomeScreen)  # there is no third set
@@ -247,7 +247,7 @@ async def test_a_database_that_fails_mid_exam_is_one_line_and_the_exam_goes_on(
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     async with exam_app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter", "a")
+        await pilot.press("enter", "enter", "a")
         screen = _exam(exam_app)
         saved = screen.attempt.session.responses[0]
         stores = screen.attempt.attempts

@@ -38,7 +38,7 @@ async def test_backticks_in_a_choice_show_as_code(tmp_path: Path) -> None:
     (tmp_path / "exam.yaml").write_text(EXAM)
     app = QuizApp(make_context_for(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         area = exam_screen(app).query_one("#exam-answers", Static)
         console = Console(width=76, color_system="truecolor", record=True)
         segments = list(console.render(area.content))

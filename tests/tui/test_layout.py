@@ -54,7 +54,7 @@ def _in_view(app: QuizApp, widget: Widget) -> bool:
 
 async def _leave_unfinished(app: QuizApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "a", "escape")
+        await pilot.press("enter", "enter", "a", "escape")
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -99,7 +99,7 @@ async def test_r_is_off_the_key_bar_with_nothing_to_resume() -> None:
 
 async def test_exam_status_is_one_line_at_80_columns(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await go_to(exam_app, pilot, "multi")
         await pilot.press("m", "u")
         status = exam_app.screen.query_one("#exam-status", Static)
@@ -117,7 +117,7 @@ async def test_a_long_case_study_leaves_the_question_in_view_and_o_opens_it(
     exam_app: QuizApp,
 ) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await go_to(exam_app, pilot, "case")
         await pilot.pause()
         screen = exam_screen(exam_app)
@@ -148,7 +148,7 @@ async def test_review_gives_the_question_room_at_80_columns(
     exam_app: QuizApp, tmp_path: Path
 ) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "r")
+        await pilot.press("enter", "enter", "r")
         table = exam_app.screen.query_one(DataTable)
         widths = [c.get_render_width(table) for c in table.ordered_columns]
         assert sum(widths) <= 78  # no sideways scrolling
@@ -157,7 +157,7 @@ async def test_review_gives_the_question_room_at_80_columns(
         assert topic.width == len("Case study")  # every topic whole when there is room
     app = wide_library(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "r")
+        await pilot.press("enter", "enter", "r")
         topic, question = app.screen.query_one(DataTable).ordered_columns[3:5]
         assert 5 < topic.width < len(LONG_TOPIC) and question.width >= 25
         await pilot.resize_terminal(140, 45)

@@ -15,7 +15,7 @@ async def test_an_exam_open_in_another_window_is_a_notification(ticker: FakeTick
     ctx = make_context_for(EXAM_BANKS, ticker)
     app = QuizApp(ctx)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         exam = app.screen
         assert isinstance(exam, ExamScreen)
         attempt_id = exam.attempt.id

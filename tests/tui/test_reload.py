@@ -57,7 +57,7 @@ async def test_ctrl_r_and_r_on_the_banks_screen_load_new_banks(isolated_home: Pa
         said = [n.message for n in app._notifications]
         assert said[-1] == "Banks reloaded: 1 bank, 2 questions."
         (isolated_home / "banks" / "exam.yaml").write_text(EXAM)
-        await pilot.press("ctrl+r", "enter")  # the new exam starts over the new bank
+        await pilot.press("ctrl+r", "enter", "enter")  # the new exam starts over the new bank
         screen = app.screen
         assert isinstance(screen, ExamScreen)
         assert {i.key for i in screen.attempt.session.items} == {"demo/q1", "demo/q2"}

@@ -48,7 +48,9 @@ async def take_exam(
 
     The first choice is right in the fixture banks that use this (``shuffle: false``).
     """
-    await pilot.press("p" if practice else "enter")
+    await pilot.press(
+        *(["p"] if practice else ["enter", "enter"])
+    )  # an exam: its start screen first
     attempt = exam_screen(app).attempt
     count = len(attempt.session.items) if until is None else until
     for i in range(count):
@@ -124,7 +126,7 @@ async def test_an_unfinished_attempt_is_not_opened_but_named() -> None:
     ticker = FakeTicker()
     app = QuizApp(make_context_for(EXAM_BANKS, ticker))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "a", "escape")  # one answer, left for later
+        await pilot.press("enter", "enter", "a", "escape")  # one answer, left for later
         await pilot.press("t", "enter")
         assert isinstance(app.screen, StatsScreen)
         table = app.screen.query_one("#stats-attempts", DataTable)

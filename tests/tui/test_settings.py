@@ -88,7 +88,7 @@ async def test_the_exam_header_and_messages_are_readable_in_light_and_dark(theme
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme
-        await pilot.press("enter", "j")  # no choice J: a message under the header
+        await pilot.press("enter", "enter", "j")  # no choice J: a message under the header
         await pilot.pause()
         assert _contrast(app.screen.query_one("#exam-status")) >= 4.5
         assert _contrast(app.screen.query_one("#exam-notice")) >= 3

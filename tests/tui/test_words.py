@@ -29,7 +29,7 @@ async def test_a_letter_past_the_choices_and_a_checked_answer_are_said_in_words(
 
 async def test_submitting_with_every_question_answered_says_so(exam_app: QuizApp) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         screen = exam_screen(exam_app)
         for _ in screen.attempt.session.items:  # answer each with its first choice or order
             item = screen.attempt.session.item

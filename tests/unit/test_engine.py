@@ -241,3 +241,12 @@ def test_unanswered_counts_as_wrong_and_the_pass_line_is_exact() -> None:
     assert two_of_three.passed
     assert two_of_three.domains[0].meets  # 2/3 equals the passing fraction
     assert not score_marks(s, [True, False, False]).passed
+
+
+def test_order_by_puts_the_named_steps_first_and_the_rest_as_shown() -> None:
+    s = engine.go(_session(ORDER, MATCH), 0)
+    assert engine.arrangement(s) == (2, 0, 1)  # shown as A, B, C
+    assert engine.order_by(s, (1, 2, 0), NOW).response.picked == (0, 1, 2)  # "bca"
+    assert engine.order_by(s, (2,), NOW).response.picked == (1, 2, 0)  # "c", then A, B
+    with pytest.raises(engine.SessionError):
+        engine.order_by(s, (1, 1), NOW)

@@ -447,3 +447,34 @@ def test_a_checked_answer_left_in_two_copies_counts_once(service: ExamService) -
     assert entry is not None
     assert entry.times_missed == 1
     assert sum(t.answered for t in service.study.topics()) == 1
+
+
+def test_paused_time_never_counts_even_when_the_app_closes_while_paused(
+    service: ExamService, clock: Clock
+) -> None:
+    a = _start(service, "exam")
+    clock.advance(60)
+    a.pause()
+    assert service.attempts.load(a.id).elapsed == 60  # type: ignore[union-attr]
+    clock.advance(9 * 60)  # longer than the time left: a pause never runs out the clock
+    a.heartbeat()
+    assert a.session.status == "in_progress" and a.session.elapsed == 60
+    a.go_on()
+    clock.advance(30)
+    a.heartbeat()
+    assert a.session.elapsed == 90
+    a.pause()
+    clock.advance(3600)
+    a.leave()  # closed while paused
+    resumed = service.resume(a.id)
+    assert resumed is not None and resumed.session.elapsed == 90
+    assert not resumed.paused
+    clock.advance(10)
+    resumed.heartbeat()
+    assert resumed.session.elapsed == 100  # a resumed attempt's clock runs again
+    resumed.pause()
+    clock.advance(500)
+    resumed.go_on()  # straight after the pause, with no heartbeat in between
+    clock.advance(5)
+    resumed.heartbeat()
+    assert resumed.session.elapsed == 105

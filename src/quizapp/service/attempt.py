@@ -69,6 +69,8 @@ class Attempt:
         #: A finished attempt's marks as stored when it ended: an edit of its bank since then
         #: must not change its score (the listings count the stored marks).
         self.stored_marks: dict[int, bool] | None = None
+        #: While paused no time counts, not even if the app is closed before it goes on.
+        self.paused = False
 
     def release(self) -> None:
         """Give up ownership (the front end is done with it): another window may resume it."""
@@ -133,6 +135,8 @@ class Attempt:
         """Count the time since the last tick; end the session if its time is up."""
         moment = self.ticker()
         delta, self._last_tick = moment - self._last_tick, moment
+        if self.paused:
+            return
         self.session = engine.tick(self.session, delta)
         if engine.timed_out(self.session):
             self.session = engine.expire(self.session, self.now())
@@ -152,6 +156,19 @@ class Attempt:
         if not self.session.finished:  # an expiry in tick() has saved everything already
             self.attempts.save_progress(self.session)
         self._last_save = self._last_tick
+
+    def pause(self) -> None:
+        """Stop the clock: the time so far is counted and saved, and none counts until
+        ``go_on``. A pause left open when the app closes counts nothing either."""
+        if self.session.finished or self.paused:
+            return
+        self.save_progress()
+        self.paused = True
+
+    def go_on(self) -> None:
+        """Start the clock again after a pause, from now."""
+        self._last_tick = self.ticker()
+        self.paused = False
 
     def leave(self) -> None:
         """The user leaves (to resume later): what was checked counts, the clock is saved.
@@ -221,6 +238,10 @@ class Attempt:
     def move_step(self, position: int, delta: int) -> None:
         """Ordering: move a step up or down."""
         self._respond(lambda s: engine.move_step(s, position, delta, self.now()))
+
+    def order_by(self, positions: tuple[int, ...]) -> None:
+        """Ordering: put the steps shown at ``positions`` first, in that order."""
+        self._respond(lambda s: engine.order_by(s, positions, self.now()))
 
     def accept_order(self) -> None:
         """Ordering: answer with the order as shown."""

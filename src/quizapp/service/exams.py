@@ -18,7 +18,7 @@ from quizapp.storage.study import StudyStore
 if TYPE_CHECKING:  # the home screen builds the service before any exam machinery is needed
     from quizapp.core.bank.examspec import ExamSpec
     from quizapp.core.bank.library import Library
-    from quizapp.core.exam.selection import History
+    from quizapp.core.exam.selection import History, Selection
     from quizapp.core.exam.session import Item, Mode, Session
     from quizapp.service.attempt import Attempt
 
@@ -38,6 +38,16 @@ class Opened:
     resumed: bool = False
     conflict: AttemptSummary | None = None
     differences: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """An exam as it would start: its seed, what the pass emphasises, its size and time."""
+
+    seed: int
+    notes: list[str]
+    questions: int
+    minutes: int | None
 
 
 class ExamService:
@@ -169,14 +179,35 @@ class ExamService:
         SessionError when no question is eligible.
         """
         from quizapp.core.exam import session as engine
+
+        seed = options.seed if options.seed is not None else self.new_seed()
+        chosen = self._select(spec, mode, options, seed)
+        session = engine.new_session(
+            chosen.terms, chosen.items, mode=mode, started_at=self.now(), seed=seed
+        )
+        return self._store(session, replace(options, seed=seed)), chosen.notes
+
+    def preview(self, spec: ExamSpec, mode: Mode, options: StartOptions) -> Preview | None:
+        """What starting ``spec`` would select, before anything is stored or timed.
+
+        None when an unfinished attempt of it would be resumed (or asked about) instead.
+        Starting with the preview's seed gives the same questions. Raises SessionError when
+        no question is eligible.
+        """
+        if self.attempts.open_attempt(spec.id, mode) is not None:
+            return None
+        seed = options.seed if options.seed is not None else self.new_seed()
+        chosen = self._select(spec, mode, options, seed)
+        return Preview(seed, chosen.notes, len(chosen.items), chosen.terms.minutes)
+
+    def _select(self, spec: ExamSpec, mode: Mode, options: StartOptions, seed: int) -> Selection:
         from quizapp.core.exam.selection import select, select_set
         from quizapp.core.exam.session import SessionError
 
-        seed = options.seed if options.seed is not None else self.new_seed()
         untimed = mode != "exam" and options.minutes is None
         if options.practice_set is not None:  # fixed questions: no adaptive pass, no --questions
             try:
-                chosen = select_set(
+                return select_set(
                     self.library,
                     spec,
                     options.practice_set,
@@ -186,21 +217,16 @@ class ExamService:
                 )
             except ValueError as exc:
                 raise SessionError(str(exc)) from None
-        else:
-            history = self.history(spec.id) if options.adapts else None
-            chosen = select(
-                self.library,
-                spec,
-                random.Random(seed),
-                questions=options.questions,
-                minutes=options.minutes,
-                untimed=untimed,
-                history=history,
-            )
-        session = engine.new_session(
-            chosen.terms, chosen.items, mode=mode, started_at=self.now(), seed=seed
+        history = self.history(spec.id) if options.adapts else None
+        return select(
+            self.library,
+            spec,
+            random.Random(seed),
+            questions=options.questions,
+            minutes=options.minutes,
+            untimed=untimed,
+            history=history,
         )
-        return self._store(session, replace(options, seed=seed)), chosen.notes
 
     def history(self, exam_id: str) -> History | None:
         """What earlier attempts of ``exam_id`` left behind, or None before the first."""

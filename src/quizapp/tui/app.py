@@ -32,7 +32,10 @@ class QuizApp(App[None]):
     TITLE = "quizapp"
     SUB_TITLE = "AWS practice exams"
     CSS_PATH = "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
 
     def __init__(
         self,
@@ -118,6 +121,12 @@ class QuizApp(App[None]):
             f"{plural(len(library.banks), 'bank')}, {plural(len(library.questions), 'question')}"
         )
         self.notify(f"Banks reloaded: {counts}{problems}.", markup=False)
+
+    def action_help(self) -> None:
+        """The keys of the screen on top, or close the help when it is on top."""
+        from quizapp.tui.screens.help import open_help
+
+        open_help(self.screen)
 
     def action_open_banks(self) -> None:
         """Show every bank and every load problem."""

@@ -258,6 +258,19 @@ def move_step(session: Session, position: int, delta: int, now: datetime) -> Ses
     return _answer(session, tuple(steps), now)
 
 
+def order_by(session: Session, positions: tuple[int, ...], now: datetime) -> Session:
+    """Ordering: the steps at ``positions`` of the current arrangement, in that order, are the
+    answer (typing ``cabd``); steps not named follow in the order shown."""
+    _live(session)
+    if session.item.kind != "ordering":
+        raise SessionError("not an ordering question")
+    shown = arrangement(session)
+    if any(not 0 <= p < len(shown) for p in positions) or len(set(positions)) != len(positions):
+        raise SessionError("name each step once")
+    rest = [p for p in range(len(shown)) if p not in positions]
+    return _answer(session, tuple(shown[p] for p in (*positions, *rest)), now)
+
+
 def accept_order(session: Session, now: datetime) -> Session:
     """Ordering: take the current arrangement as the answer without moving anything."""
     _live(session)

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.clock import clock
+from quizapp.core.exam.pacing import pacing
 from quizapp.core.exam.session import SessionError
 from quizapp.core.text import visible
 from quizapp.core.words import sentence
@@ -33,6 +34,7 @@ from quizapp.tui.widgets.navigator import Navigator
 _CHOICE_KEYS = [(k, i) for i, k in enumerate("abcdefghij")] + [
     (k, i) for i, k in enumerate("1234567890")
 ]
+_CHOOSE = Binding.Group("Choose that choice (toggle it on Choose-two questions)")
 
 
 def open_drill(screen: Screen[None], service: ExamService) -> None:
@@ -52,23 +54,32 @@ class ExamScreen(Screen[None]):
     """Takes an attempt through its transitions; every key is one of them."""
 
     CSS_PATH = "exam.tcss"
+    HELP_EXTRA: ClassVar[tuple[str, ...]] = (
+        "Matching: a letter gives the highlighted prompt that match; on to the next prompt.",
+        "Ordering: type the letters in order (cabd) to set the whole order.",
+        "Leaving (escape or q) stops the clock too; it goes on when you resume.",
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[Binding(k, f"choose({i})", show=False) for k, i in _CHOICE_KEYS],
-        Binding("up", "highlight(-1)", show=False),
-        Binding("down", "highlight(1)", show=False),
-        Binding("shift+up,ctrl+up", "move_step(-1)", show=False),
-        Binding("shift+down,ctrl+down", "move_step(1)", show=False),
-        Binding("space", "toggle_highlighted", "Toggle", show=False),
+        *[
+            Binding(k, f"choose({i})", f"Choose {chr(65 + i)}", show=False, group=_CHOOSE)
+            for k, i in _CHOICE_KEYS
+        ],
+        Binding("up", "highlight(-1)", "Highlight up", show=False),
+        Binding("down", "highlight(1)", "Highlight down", show=False),
+        Binding("shift+up,ctrl+up", "move_step(-1)", "Move step up", show=False),
+        Binding("shift+down,ctrl+down", "move_step(1)", "Move step down", show=False),
+        Binding("space", "toggle_highlighted", "Toggle the highlighted choice", show=False),
         Binding("n,right", "next", "Next"),
         Binding("p,left", "previous", "Prev"),
         Binding("m", "flag", "Flag"),
         Binding("u", "unsure", "Unsure"),
-        Binding("x", "strike", "Strike", show=False),
-        Binding("enter", "enter", "Check/Next", show=False),
+        Binding("x", "strike", "Strike out the highlighted choice", show=False),
+        Binding("enter", "enter", "Check the answer (practice) or go on", show=False),
         Binding("r", "review", "Review"),
         Binding("s", "submit", "Submit"),
         Binding("v", "navigator", "Navigator"),
         Binding("o", "scenario", "Case study", show=False),
+        Binding("z", "pause", "Pause: hide the question, stop the clock", show=False),
         Binding("escape,q", "leave", "Leave"),
     ]
 
@@ -83,6 +94,7 @@ class ExamScreen(Screen[None]):
         self._left = False
         self.highlight = 0
         self._shown_prompt: tuple[int, str] | None = None
+        self._typed: list[int] = []  # ordering: the letters typed so far, in order
         self._message = ""
 
     def compose(self) -> ComposeResult:
@@ -123,6 +135,7 @@ class ExamScreen(Screen[None]):
         if key != self._shown_prompt:
             self._shown_prompt = key
             self.highlight = 0
+            self._typed = []
             scenario = r.scenario()
             box = self.query_one("#exam-scenario-box", VerticalScroll)
             box.display = bool(scenario)
@@ -211,6 +224,9 @@ class ExamScreen(Screen[None]):
             parts.append(
                 Part(f"⏱ {clock(left, s.terms.minutes)} left{warn}", "bold" if warn else "")
             )
+            pace = pacing(s.elapsed, s.answered_count, len(s.items), s.terms.minutes)
+            if pace:
+                parts.append(Part(pace, rank=1))
         elif s.feedback:
             parts.append(Part(f"{s.mode}, untimed", rank=1))
         status.update(fit_line(parts, (status.content_region.width or self.app.size.width - 2)))
@@ -322,14 +338,38 @@ class ExamScreen(Screen[None]):
 
     async def action_choose(self, index: int) -> None:
         """A letter or digit: choose (toggle) that choice, or assign that match."""
-        kind = self.attempt.session.item.kind
-        if kind == "matching":
-            await self._do(lambda: self.attempt.match(self.highlight, index))
-        elif kind == "choice":
+        item = self.attempt.session.item
+        if item.kind == "matching":
+            prompt = self.highlight
+            await self._do(lambda: self.attempt.match(prompt, index))
+            if prompt + 1 < item.size and self.attempt.session.item is item:
+                self.highlight = prompt + 1  # on to the next prompt
+                await self.refresh_question()
+        elif item.kind == "choice":
             await self._do(lambda: self.attempt.choose(index))
         else:
-            self._message = "Ordering: use shift+↑/↓ to move the highlighted step."
+            await self._type_step(index)
+
+    async def _type_step(self, index: int) -> None:
+        """Ordering: letters typed in order (``cabd``) set the order once all but one are in."""
+        size = self.attempt.session.item.size
+        if index >= size or index in self._typed:
+            self._message = (
+                f"{chr(65 + index)} is placed already."
+                if index in self._typed
+                else f"Type the letters A to {chr(64 + size)}, each once."
+            )
+            self.app.bell()
             self.refresh_status()
+            return
+        self._typed.append(index)
+        if len(self._typed) >= size - 1:
+            typed, self._typed = tuple(self._typed), []
+            await self._do(lambda: self.attempt.order_by(typed))
+            return
+        so_far = ", ".join(chr(65 + i) for i in self._typed)
+        self._message = f"Order so far: {so_far}; type the next letter."
+        self.refresh_status()
 
     async def action_highlight(self, delta: int) -> None:
         """Move the highlight."""
@@ -400,10 +440,49 @@ class ExamScreen(Screen[None]):
             box.toggle_class("open")
             self.call_after_refresh(self._scenario_hint)
 
+    async def on_answer_area_clicked(self, event: AnswerArea.Clicked) -> None:
+        """A click on a choice chooses it; on a step or prompt highlights it; on a match
+        gives it to the highlighted prompt."""
+        kind = self.attempt.session.item.kind
+        if event.match is not None:
+            await self.action_choose(event.match)
+        elif event.row is not None:
+            self.highlight = event.row
+            if kind == "choice":
+                await self.action_choose(event.row)
+            else:
+                await self.refresh_question()
+
+    async def on_navigator_chosen(self, event: Navigator.Chosen) -> None:
+        """A click on a navigator cell goes to that question."""
+        await self._do(lambda: self.attempt.go(event.index))
+
     def action_navigator(self) -> None:
         """Show or hide the question navigator."""
         nav = self.query_one("#exam-navigator", Navigator)
         nav.display = not nav.display
+
+    def action_pause(self) -> None:
+        """Hide the question and stop the clock until the user goes on."""
+        from quizapp.tui.screens.pause import Choice, PauseScreen
+
+        try:
+            self.attempt.pause()
+        except Exception as exc:
+            self._storage_failed(exc, "the exam clock could not be saved")
+            return
+        s = self.attempt.session
+        left = s.remaining()
+
+        async def done(choice: Choice | None) -> None:
+            self.attempt.go_on()
+            if choice == "leave":
+                self.action_leave()
+            else:
+                await self.refresh_question()
+
+        title = visible(s.terms.title, one_line=True)
+        self.app.push_screen(PauseScreen(title, clock(left) if left is not None else None), done)
 
     def action_review(self) -> None:
         """Open the review screen; it may send us to a question or to submit."""

@@ -27,8 +27,11 @@ if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at 
     from quizapp.core.exam.options import StartOptions
     from quizapp.core.exam.session import Mode
     from quizapp.service.attempt import Attempt
-    from quizapp.service.exams import ExamService
+    from quizapp.service.exams import ExamService, Preview
     from quizapp.storage.attempts import AttemptSummary
+
+
+_SETS = Binding.Group("Start that practice set of the highlighted exam")
 
 
 class HomeScreen(Screen[None]):
@@ -39,14 +42,17 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # First on the key bar, and only there while something can be resumed.
         Binding("r", "resume", "Resume"),
-        Binding("r", "nothing_to_resume", show=False),
+        Binding("r", "nothing_to_resume", "Resume (nothing to resume now)", show=False),
         Binding("enter,e", "start('exam')", "Exam"),
         Binding("p", "start('practice')", "Practice"),
         Binding("c", "custom", "Custom"),
         Binding("d", "drill", "Drill"),
         Binding("n", "notebook", "Notebook"),
-        Binding("a", "toggle_adaptive", "Adaptive", show=False),
-        *[Binding(str(n), f"start_set({n})", f"Set {n}", show=False) for n in range(1, 10)],
+        Binding("a", "toggle_adaptive", "Adaptive passes on or off", show=False),
+        *[
+            Binding(str(n), f"start_set({n})", f"Set {n}", show=False, group=_SETS)
+            for n in range(1, 10)
+        ],
         Binding("b", "app.open_banks", "Banks"),
         Binding("ctrl+r", "reload_banks", "Reload banks", show=False),
         Binding("t", "stats", "Stats"),
@@ -265,7 +271,9 @@ class HomeScreen(Screen[None]):
             have = f"practice sets 1 to {exam.sets}" if exam.sets else "no practice sets"
             self.notify(f"{exam.title} has {have}.", markup=False)
             return
-        self._open_exam(exam, "exam", StartOptions(practice_set=number))
+        options = StartOptions(practice_set=number)
+        if not self._ask_to_start(self.plans[table.cursor], options):
+            self._open_exam(exam, "exam", options)
 
     def action_resume(self) -> None:
         """Resume the newest unfinished attempt."""
@@ -296,9 +304,48 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#exams", RowList)
         if not self.plans or not 0 <= table.cursor < len(self.plans):
             return
-        exam = self.plans[table.cursor].exam
+        plan = self.plans[table.cursor]
+        exam = plan.exam
         # Only "off" is an option given: with it on, an unfinished plain pass resumes as it was.
-        self._open_exam(exam, mode, StartOptions(adaptive=None if self.adaptive else False))
+        options = StartOptions(adaptive=None if self.adaptive else False)
+        if mode == "exam" and self._ask_to_start(plan, options):
+            return
+        self._open_exam(exam, mode, options)
+
+    def _ask_to_start(self, plan: SlotPlan, options: StartOptions) -> bool:
+        """A new mock exam shows its start screen first; False when it would resume instead."""
+        from dataclasses import replace
+
+        from quizapp.core.exam.session import SessionError
+        from quizapp.tui.screens.start import StartChoice, StartScreen
+
+        def preview(adaptive: bool) -> Preview:
+            ask = replace(options, adaptive=None if adaptive else False)
+            found = self.service.preview(plan.exam, "exam", ask)
+            assert found is not None  # checked just before
+            return found
+
+        try:
+            if self.service.preview(plan.exam, "exam", options) is None:
+                return False
+            screen = StartScreen(
+                plan, preview, self.adaptive, can_adapt=options.practice_set is None
+            )
+        except SessionError:
+            return False  # starting says why
+
+        def chosen(choice: StartChoice | None) -> None:
+            if choice is None:
+                return
+            if options.practice_set is None and choice.adaptive != self.adaptive:
+                self.action_toggle_adaptive()  # the home screen says what was chosen
+            started = replace(options, seed=choice.seed)
+            if options.practice_set is None:
+                started = replace(started, adaptive=None if choice.adaptive else False)
+            self._open_exam(plan.exam, "exam", started)
+
+        self.app.push_screen(screen, chosen)
+        return True
 
     def _open_exam(
         self, exam: ExamSpec, mode: Mode, options: StartOptions, *, restart: bool = False

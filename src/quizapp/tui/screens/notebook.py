@@ -134,9 +134,11 @@ class NotebookScreen(Screen[None]):
         Binding("slash", "search", "Search"),
         Binding("escape,q", "back", "Back"),
         # Shown on the filters themselves rather than in the key bar.
-        Binding("s", "cycle_status", "Status", show=False),
-        Binding("b", "pick('bank')", "Bank", show=False),
-        Binding("t", "pick('topic')", "Topic", show=False),
+        Binding(
+            "s", "cycle_status", "Status filter: all, active, due, mastered, leeches", show=False
+        ),
+        Binding("b", "pick('bank')", "Show one bank only", show=False),
+        Binding("t", "pick('topic')", "Show one topic only", show=False),
     ]
 
     def __init__(self, context: AppContext, service: ExamService) -> None:

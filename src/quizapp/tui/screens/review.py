@@ -17,6 +17,13 @@ from quizapp.tui.widgets.keybar import KeyBar
 Filter = Literal["all", "unanswered", "flagged"]
 
 
+def marks(flagged: bool, unsure: bool) -> str:
+    """A question's marks: "⚑ flagged", "? unsure", or both as signs (the room it has)."""
+    if flagged and unsure:
+        return "⚑ ?"
+    return "⚑ flagged" if flagged else "? unsure" if unsure else ""
+
+
 class ReviewScreen(Screen[int | str | None]):
     """Dismisses with a question index to jump to, ``"submit"``, or None to go back."""
 
@@ -68,7 +75,7 @@ class ReviewScreen(Screen[int | str | None]):
         for label, width in (
             ("#", 3),
             ("State", 12),
-            ("Flag", 9),
+            ("Marks", 9),
             ("Topic", topic),
             ("Question", room - topic),
         ):
@@ -91,7 +98,7 @@ class ReviewScreen(Screen[int | str | None]):
             table.add_row(
                 str(i + 1),
                 state,
-                "⚑ flagged" if r.flagged else "",
+                marks(r.flagged, r.unsure),
                 Text(visible(item.topic, one_line=True), overflow="ellipsis", no_wrap=True),
                 Text(visible(first[:70], one_line=True), overflow="ellipsis", no_wrap=True),
             )

@@ -8,8 +8,11 @@ from typing import Literal
 
 from rich.console import Group
 from rich.default_styles import DEFAULT_STYLES
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import Static
 
 from quizapp.core.inline import code_spans
@@ -55,9 +58,24 @@ class AnswerArea(Static):
     }
     """
 
+    class Clicked(Message):
+        """A row (a choice, step or prompt) or, on matching questions, a match was clicked."""
+
+        def __init__(self, row: int | None, match: int | None) -> None:
+            super().__init__()
+            self.row = row
+            self.match = match
+
     def show(self, view: AnswerView) -> None:
         """Draw ``view``."""
         self.update(render_view(view))
+
+    def on_click(self, event: events.Click) -> None:
+        """Say which row or match is under the pointer (each carries its number)."""
+        meta = event.style.meta
+        if "row" in meta or "match" in meta:
+            event.stop()
+            self.post_message(self.Clicked(meta.get("row"), meta.get("match")))
 
 
 def append_inline(out: Text, text: str, style: str = "") -> Text:
@@ -75,7 +93,11 @@ def render_view(view: AnswerView) -> Group:
         parts.append(Text("Prompts (highlight one, press the letter of its match):", style="dim"))
     elif view.kind == "ordering":
         parts.append(
-            Text("Put in order: ↑/↓ highlight, shift+↑/↓ move, space accepts as shown", style="dim")
+            Text(
+                "Put in order: type the letters in order, or shift+↑/↓ moves the highlighted"
+                " step; space accepts as shown",
+                style="dim",
+            )
         )
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
@@ -90,7 +112,7 @@ def render_view(view: AnswerView) -> Group:
                 box = "(•)" if row.selected else "( )"
             head = f"{pointer} {box} {row.label}."
         elif view.kind == "ordering":
-            head = f"{pointer} {i + 1}."
+            head = f"{pointer} {LETTERS[i]}."
         else:
             head = f"{pointer} {i + 1}. → {row.assigned or '?'}"
         style = "reverse" if here else ""
@@ -108,13 +130,18 @@ def render_view(view: AnswerView) -> Group:
         if row.note:
             body.append("\n")
             body.append(visible(row.note), style="italic")
-        grid.add_row(Text(head, style=style), body)
+        clickable = Style(meta={"row": i})
+        body.stylize(clickable)
+        grid.add_row(Text(head, style=Style.parse(style or "none") + clickable), body)
     parts.append(grid)
     if view.matches:
         matches = Table.grid(padding=(0, 1))
         matches.add_column(no_wrap=True)
         matches.add_column(ratio=1)
         for i, match in enumerate(view.matches):
-            matches.add_row(f"   {LETTERS[i]}.", append_inline(Text(), match))
+            clickable = Style(meta={"match": i})
+            matched = append_inline(Text(), match)
+            matched.stylize(clickable)
+            matches.add_row(Text(f"   {LETTERS[i]}.", style=clickable), matched)
         parts += [Text("Matches:", style="dim"), matches]
     return Group(*parts)

@@ -7,8 +7,29 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+HELP_KEY = "question_mark"
+
+
+def _shown(screen: Screen[object], key: str, binding: Binding) -> Binding:
+    """The binding the bar shows for ``key``: the screen's own when a focused widget hides it.
+
+    A focused list binds ``enter`` to choose its row, unshown; the screen's binding says what
+    choosing does ("Open question", "Note"), and pressing the key reaches it through the list.
+    """
+    if binding.show:
+        return binding
+    bound = screen._bindings.key_to_bindings
+    if any(own is binding for own in bound.get(key, [])):
+        return binding  # the screen's own choice (say r with nothing to resume): kept unshown
+    for own in bound.get(key, []):
+        others = (b for k, bs in bound.items() if k != key for b in bs)
+        if own.show and own.description and all(b.action != own.action for b in others):
+            return own  # (an action with another key of its own is shown under that key)
+    return binding
 
 
 class KeyBar(Widget):
@@ -52,28 +73,32 @@ class KeyBar(Widget):
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         keys: list[tuple[str, str, str, bool]] = []
+        trailing: list[tuple[str, str, str, bool]] = []
         seen: set[str] = set()
-        palette = None
-        for active in screen.active_bindings.values():
-            binding = active.binding
+        for key, active in screen.active_bindings.items():
+            binding = _shown(screen, key, active.binding)
             if binding.action in seen:
                 continue  # one entry per action, under its first key (as the Footer does)
             seen.add(binding.action)
             entry = (binding.key, self.app.get_key_display(binding), binding.description)
-            if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
-                palette = (*entry, active.enabled)
+            if binding.key in self._trailing_keys():
+                trailing.append((*entry, active.enabled))
             elif binding.show:
                 keys.append((*entry, active.enabled))
-        if palette is not None:
-            keys.append(palette)
+        keys += sorted(trailing, key=lambda k: self._trailing_keys().index(k[0]))
         if keys != self._keys:
             self._keys = keys
             self.refresh()
 
+    def _trailing_keys(self) -> tuple[str, ...]:
+        """Help and the command palette: last, and only when the line has room."""
+        palette = (self.app.COMMAND_PALETTE_BINDING,) if self.app.ENABLE_COMMAND_PALETTE else ()
+        return (HELP_KEY, *palette)
+
     def render(self) -> Text:
         """Each key in the key style, then what it does.
 
-        The command palette's key goes last. A key that has no room left is left out
+        Help and the command palette's key go last. A key that has no room left is left out
         whole rather than cut mid-word (the screen lists its keys first that matter most).
         """
         key_style = self.get_component_rich_style("keybar--key")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import Static
 
 from quizapp.core.exam.session import Session
 
 
 class Navigator(Static):
-    """A grid of question numbers: ● answered, ○ open, ⚑ flagged, ▶ current."""
+    """A grid of question numbers: ● answered, ○ open, ⚑ flagged, ? unsure, ▶ current."""
 
     DEFAULT_CSS = """
     Navigator {
@@ -18,6 +21,20 @@ class Navigator(Static):
         padding: 0 1;
     }
     """
+
+    class Chosen(Message):
+        """A question's cell was clicked."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a cell goes to its question."""
+        index = event.style.meta.get("question")
+        if isinstance(index, int):
+            event.stop()
+            self.post_message(self.Chosen(index))
 
     def show(self, session: Session) -> None:
         """Draw the grid for ``session``."""
@@ -33,9 +50,10 @@ def render_navigator(session: Session) -> Text:
         answered = session.answered(i)
         mark = "●" if answered else "○"
         flag = "⚑" if r.flagged else " "
-        cell = f"{'▶' if here else ' '}{i + 1:>{width}}{mark}{flag}"
+        unsure = "?" if r.unsure else " "
+        cell = f"{'▶' if here else ' '}{i + 1:>{width}}{mark}{flag}{unsure}"
         style = "reverse" if here else ("bold" if r.flagged else ("" if answered else "dim"))
-        out.append(cell, style=style)
+        out.append(cell, style=Style.parse(style or "none") + Style(meta={"question": i}))
         out.append(" ")
-    out.append("\n● answered  ○ unanswered  ⚑ flagged  ▶ current", style="dim")
+    out.append("\n● answered  ○ unanswered  ⚑ flagged  ? unsure  ▶ current", style="dim")
     return out

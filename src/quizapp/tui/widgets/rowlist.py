@@ -49,13 +49,13 @@ class RowList(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rowlist--header", "rowlist--even", "rowlist--cursor"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move_to(0)", "First", show=False),
-        Binding("end", "move_to(-1)", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("up", "move(-1)", "Up a row", show=False),
+        Binding("down", "move(1)", "Down a row", show=False),
+        Binding("pageup", "page(-1)", "Up a page", show=False),
+        Binding("pagedown", "page(1)", "Down a page", show=False),
+        Binding("home", "move_to(0)", "First row", show=False),
+        Binding("end", "move_to(-1)", "Last row", show=False),
+        Binding("enter", "select", "Open the highlighted row", show=False),
     ]
 
     class Highlighted(Message):
@@ -80,10 +80,13 @@ class RowList(ScrollView, can_focus=True):
         cells: Callable[[Any], Sequence[str]],
         *,
         id: str | None = None,
+        open_on_click: bool = False,
     ) -> None:
         """``columns``: each header and its width in cells (None: the room that is left);
-        ``cells``: an item's cells, asked only when its row is drawn."""
+        ``cells``: an item's cells, asked only when its row is drawn; ``open_on_click``: one
+        click chooses a row (as enter does), not only a double click."""
         super().__init__(id=id)
+        self.open_on_click = open_on_click
         self.columns = list(columns)
         self.cells = cells
         self.rows: Sequence[Any] = []
@@ -139,13 +142,14 @@ class RowList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        """A click highlights the row under the pointer; a double click chooses it."""
+        """A click highlights the row under the pointer; a double click chooses it (a single
+        one too with ``open_on_click``)."""
         if event.y < 1:
             return
         index = round(self.scroll_offset.y) + event.y - 1
         if index < len(self.rows):
             self.move_cursor(index)
-            if event.chain == 2:
+            if event.chain == 2 or (self.open_on_click and event.chain == 1):
                 self.action_select()
 
     def on_unmount(self) -> None:

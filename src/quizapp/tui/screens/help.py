@@ -1,0 +1,133 @@
+"""The help screen: every key of the screen below it and what it does, from its bindings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from quizapp.tui.widgets.keybar import KeyBar
+
+# Sideways scrolling: nothing in quizapp is wider than its screen.
+_NOISE = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
+
+
+def help_rows(screen: Screen[object]) -> list[tuple[str, str]]:
+    """Each action the screen's keys reach: its own bindings first, then the focused widget's
+    and the app's for keys the screen leaves to them.
+
+    Built from the live bindings, so it cannot drift from them: keys for one action (or one
+    ``Binding.Group``) share a row.
+    """
+    chain = screen._modal_binding_chain
+    own = [b for n, b in chain if n is screen]
+    ordered = own + [b for n, b in chain if n is not screen]
+    rows: dict[object, tuple[list[str], str]] = {}
+    taken: set[str] = set()
+    for bindings in ordered:
+        for key, binding in bindings:
+            if key in taken or binding.system or binding.action in _NOISE:
+                continue
+            taken.add(key)
+            what = binding.tooltip or binding.description
+            if not what:
+                continue
+            group = binding.group
+            if group is not None:
+                what = group.description
+            keys, _ = rows.setdefault(group or binding.action, ([], what))
+            shown = screen.app.get_key_display(binding)
+            if shown not in keys:
+                keys.append(shown)
+    # Textual's own keys (focus, copy) after the screen's.
+    first = [r for a, r in rows.items() if not _textual(a)]
+    last = [r for a, r in rows.items() if _textual(a)]
+    return [(_runs(keys), what) for keys, what in first + last]
+
+
+def _runs(keys: list[str]) -> str:
+    """``a b c d`` as ``a…d``: runs of three or more letters or digits in a row."""
+    out: list[list[str]] = []
+    for key in keys:
+        run = out[-1] if out else None
+        if run and len(key) == 1 and len(run[-1]) == 1 and ord(key) == ord(run[-1]) + 1:
+            run.append(key)
+        else:
+            out.append([key])
+    return " ".join(f"{r[0]}…{r[-1]}" if len(r) >= 3 else " ".join(r) for r in out)
+
+
+_TEXTUAL = frozenset({"focus_next", "focus_previous", "copy_text"})
+
+
+def _textual(action: object) -> bool:
+    return isinstance(action, str) and action.rsplit(".", 1)[-1] in _TEXTUAL
+
+
+def help_table(rows: Iterable[tuple[str, str]], extra: Sequence[str] = ()) -> Group:
+    """The rows as two columns, keys in bold, then the extra lines across the width."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold", max_width=30)
+    table.add_column(ratio=1)
+    for keys, what in rows:
+        table.add_row(Text(keys), Text(what))
+    return Group(table, *(Text(line, style="italic") for line in extra))
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of one screen; ``escape`` or ``?`` closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $panel;
+        padding: 0 1;
+    }
+    HelpScreen #help-title { text-style: bold; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close help"),
+    ]
+
+    def __init__(self, title: str, rows: list[tuple[str, str]], extra: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+        self.extra = list(extra)
+
+    def compose(self) -> ComposeResult:
+        """Title, the keys, and how to close."""
+        with VerticalScroll():
+            yield Static(Text(f"Keys: {self.title_text}"), id="help-title")
+            yield Static(help_table(self.rows, self.extra), id="help-keys")
+            yield Static(Text("escape or ? closes this help", style="dim"))
+        yield KeyBar()
+
+    def action_close(self) -> None:
+        """Back to the screen the help is for."""
+        self.dismiss(None)
+
+
+def open_help(screen: Screen[object]) -> None:
+    """Show the help for ``screen`` over it (or close it when the help is what is shown)."""
+    if isinstance(screen, HelpScreen):
+        screen.dismiss(None)
+        return
+    name = type(screen).__name__.removesuffix("Screen")
+    title = getattr(screen, "HELP_TITLE", "") or re.sub(r"(?<!^)([A-Z])", r" \1", name).capitalize()
+    extra: Sequence[str] = getattr(screen, "HELP_EXTRA", ())
+    screen.app.push_screen(HelpScreen(title, help_rows(screen), extra))
