@@ -12,9 +12,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.core.exam.clock import clock
+from quizapp.core.study.readiness import describe
 from quizapp.core.text import visible
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
+from quizapp.service.readiness import exam_readiness
 from quizapp.tui.widgets.keybar import KeyBar
 
 
@@ -66,6 +68,8 @@ class ResultsScreen(Screen[None]):
             "\nThe scaled score is an estimate: AWS does not publish how it scales scores.",
             style="dim",
         )
+        if s.mode == "exam" and s.terms.exam_id in self.service.library.exams:
+            out.append("\n" + describe(exam_readiness(self.service, s.terms.exam_id)))
         weak = sorted((t for t in res.topics if t.correct < t.total), key=lambda t: t.percent)
         if weak:
             out.append("\nTopics missed: ")
