@@ -11,7 +11,7 @@ from quizapp.core.exam.scale import passing_fraction
 MIN_MOCKS = 1  # finished mock exams of the exam before there is an estimate
 MIN_ANSWERS = 30  # ... holding at least this many answered questions between them
 RECENT = 0.5  # each older mock counts half as much as the one after it
-MASTERY_AS_MOCKS = 1.0  # topic mastery counts as much as this many mock exams
+MASTERY_AS_MOCKS = 0.5  # topic mastery counts as much as half a mock exam
 Z = 1.645  # the interval holds a fresh mock's score 90% of the time, if the model is right
 FLOOR = 0.02  # what the model itself may be off by (a fraction of the questions)
 
