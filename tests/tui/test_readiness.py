@@ -88,3 +88,22 @@ async def test_the_results_of_a_mock_exam_say_how_ready_you_are(tmp_path: Path) 
         summary = _text(app, "#results-summary")
         assert f"Readiness (an estimate): {ready.p_pass:.0%} chance to pass" in summary
         assert "from 4 mock exams, 31 answers" in summary
+
+
+def test_an_unfinished_mock_exam_does_not_count(tmp_path: Path) -> None:
+    ctx = _context(tmp_path)
+    _mock(ctx, 9)
+    _mock(ctx, 9)
+    spec = ctx.library.exams["ready-exam"].exam
+    attempt, _ = ctx.exams.start(spec, "exam", StartOptions())
+    for i in range(10):
+        attempt.go(i)
+        attempt.answer((1,))
+    attempt.leave()  # 30 answers in mock exams, but only 20 in finished ones
+    assert exam_readiness(ctx.exams, "ready-exam") is None
+    attempt = ctx.exams.open(spec, "exam", StartOptions()).attempt
+    assert attempt is not None
+    attempt.submit()
+    attempt.release()
+    ready = exam_readiness(ctx.exams, "ready-exam")
+    assert ready is not None and ready.mocks == 3
