@@ -1483,6 +1483,78 @@ MUTATIONS = [
         'Binding("up", "highlight(-1)", "Highlight up", show=False)',
         'Binding("up", "highlight(-1)", show=False)',
     ),
+    Mutation(
+        "readiness without enough mock answers",
+        "src/quizapp/core/study/readiness.py",
+        "or sum(m.answered for m in mocks) < MIN_ANSWERS or",
+        "or",
+    ),
+    Mutation(
+        "older mocks count as much as recent ones in readiness",
+        "src/quizapp/core/study/readiness.py",
+        "weights = [RECENT**i for i in range(len(mocks))]",
+        "weights = [1.0 for i in range(len(mocks))]",
+    ),
+    Mutation(
+        "readiness ignores topic mastery",
+        "src/quizapp/core/study/readiness.py",
+        "p = share * from_mocks + (1 - share) * from_mastery",
+        "p = from_mocks",
+    ),
+    Mutation(
+        "readiness ignores the domain weights",
+        "src/quizapp/core/study/readiness.py",
+        "sum(d.weight * d.mastery for d in domains) / domain_weight",
+        "sum(d.mastery for d in domains) / len(domains)",
+    ),
+    Mutation(
+        "readiness counts each topic of a domain alike",
+        "src/quizapp/core/study/readiness.py",
+        "return sum(m * n for m, n in self.topics) / total if total else 0.5",
+        "return sum(m for m, _ in self.topics) / len(self.topics) if total else 0.5",
+    ),
+    Mutation(
+        "the readiness interval ignores the mocks' own draws",
+        "src/quizapp/core/study/readiness.py",
+        "+ share**2 * mock_draws / whole**2",
+        "",
+    ),
+    Mutation(
+        "the pass chance ignores the spread",
+        "src/quizapp/core/study/readiness.py",
+        "p_pass = 0.5 * math.erfc((pass_at - p) / (sigma * math.sqrt(2)))",
+        "p_pass = float(p >= pass_at)",
+    ),
+    Mutation(
+        "readiness scores leave the exam's scale",
+        "src/quizapp/core/study/readiness.py",
+        "min(1.0, max(0.0, fraction))",
+        "fraction",
+    ),
+    Mutation(
+        "unfinished mock exams count for readiness",
+        "src/quizapp/service/readiness.py",
+        "if a.exam_id == exam.id and a.has_verdict and a.total",
+        "if a.exam_id == exam.id and a.total",
+    ),
+    Mutation(
+        "home shows no readiness figure",
+        "src/quizapp/tui/screens/home.py",
+        'chance = f"{ready.p_pass:.0%}" if ready is not None else "—"',
+        'chance = "—"',
+    ),
+    Mutation(
+        "the results of a mock omit readiness",
+        "src/quizapp/tui/screens/results.py",
+        'if s.mode == "exam" and s.terms.exam_id in self.service.library.exams:',
+        "if False:",
+    ),
+    Mutation(
+        "stats --json has no readiness",
+        "src/quizapp/cli.py",
+        '"readiness": ready,',
+        '"readiness": [],',
+    ),
 ]
 
 

@@ -383,6 +383,7 @@ def stats_report(ctx: AppContext) -> dict[str, Any]:
 
     attempts = [summary_dict(a) for a in ctx.exams.history_list()]
     now = ctx.clock()
+    ready = readiness_report(ctx)
     topics = [
         {
             "topic": t.topic,
@@ -397,7 +398,23 @@ def stats_report(ctx: AppContext) -> dict[str, Any]:
         "attempts": attempts,
         "topics": topics,
         "notebook": {"active": counts.active, "due": counts.due, "mastered": counts.mastered},
+        "readiness": ready,
     }
+
+
+def readiness_report(ctx: AppContext) -> list[dict[str, Any]]:
+    """One readiness estimate per loaded exam; its figures are null while data is short."""
+    from quizapp.core.exam.slots import plan_slots
+    from quizapp.service.readiness import readiness
+
+    attempts, topics, now = ctx.exams.history_list("exam"), ctx.study.topics(), ctx.clock()
+    out: list[dict[str, Any]] = []
+    for loaded in ctx.library.exams.values():
+        found = readiness(plan_slots(loaded.exam, ctx.library), ctx.library, attempts, topics, now)
+        unknown = dict.fromkeys(("p_pass", "expected_score", "low", "high"))
+        blank = {"exam": loaded.exam.id, **unknown, "based_on": "not enough data"}
+        out.append(found.as_json() if found is not None else blank)
+    return out
 
 
 def cmd_stats(
@@ -445,6 +462,15 @@ def cmd_stats(
     write_progress(ctx, out)
     nb = report["notebook"]
     out.write(f"Notebook: {nb['active']} active, {nb['due']} due now, {nb['mastered']} mastered\n")
+    out.write("Readiness (estimates of a fresh mock exam)\n")
+    for r in report["readiness"]:
+        if r["p_pass"] is None:
+            out.write(f"  {_line(r['exam']):<18} not enough data yet\n")
+            continue
+        out.write(
+            f"  {_line(r['exam']):<18} {r['p_pass']:>4.0%} chance to pass · expected"
+            f" {r['expected_score']} ({r['low']}-{r['high']}) · from {r['based_on']}\n"
+        )
     return 0
 
 

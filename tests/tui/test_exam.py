@@ -106,7 +106,7 @@ async def test_take_a_whole_exam_with_the_keys(exam_app: QuizApp) -> None:
         assert isinstance(exam_app.screen, HomeScreen)
         row = exam_app.screen.query_one("#exams", RowList).rows[0]
         assert row[3] == "700 ✓"
-        assert row[5] == "✗ no"  # one attempt, under 70%
+        assert row[5] == "—"  # one 6-question mock is not enough data for an estimate
     stats = exam_app.context.attempts.summaries()
     assert [(a.status, a.answered, a.correct) for a in stats] == [("submitted", 4, 4)]
 

@@ -80,34 +80,3 @@ async def test_home_works_at_160x50(app: QuizApp) -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#exams", RowList).row_count == 1
-
-
-def test_readiness_needs_two_recent_mocks_at_70_percent() -> None:
-    from datetime import UTC, datetime
-
-    from quizapp.storage.attempts import AttemptSummary
-    from quizapp.tui.screens.home import readiness
-
-    def attempt(correct: int) -> AttemptSummary:
-        return AttemptSummary(
-            id=1,
-            exam_id="e",
-            title="E",
-            mode="exam",
-            status="submitted",
-            started_at=datetime(2026, 1, 1, tzinfo=UTC),
-            ended_at=None,
-            total=10,
-            answered=10,
-            correct=correct,
-            elapsed=0,
-            minutes=90,
-            passing_score=700,
-            score_range=(100, 1000),
-            domains=(),
-        )
-
-    assert readiness([]) == "—"
-    assert readiness([attempt(9)]) == "✗ no"
-    assert readiness([attempt(7), attempt(8), attempt(2)]) == "✓ yes"
-    assert readiness([attempt(9), attempt(6)]) == "✗ no"

@@ -15,8 +15,10 @@ from textual.widgets import Static
 from quizapp.context import AppContext
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
+from quizapp.core.study.readiness import describe
 from quizapp.core.text import visible
 from quizapp.core.words import plural
+from quizapp.service.readiness import readiness
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.planlines import PlanLines
 from quizapp.tui.widgets.rowlist import RowList
@@ -71,6 +73,7 @@ class HomeScreen(Screen[None]):
         ]
         self.unfinished: list[AttemptSummary] = []
         self.set_lines: dict[str, str] = {}  # per exam id: its practice sets' scores
+        self.ready_lines: dict[str, str] = {}  # per exam id: its readiness estimate in words
 
     def use_library(self, library: Library) -> None:
         """Show ``library`` (reloaded banks) from now on."""
@@ -126,6 +129,7 @@ class HomeScreen(Screen[None]):
         row = table.cursor
         rows = []
         self.set_lines = {}
+        topics, now = self.context.study.topics(), self.context.clock()
         for p in self.plans:
             exam = p.exam
             done = [a for a in summaries if a.exam_id == exam.id and a.has_verdict]
@@ -135,9 +139,10 @@ class HomeScreen(Screen[None]):
             best = _score(max(done, key=lambda a: a.scaled_score)) if done else "—"
             supply = "" if not p.shortfall else " (short)"
             minutes = str(exam.minutes) if exam.minutes else "—"
-            rows.append(
-                (exam.title + supply, str(exam.questions), minutes, last, best, readiness(done))
-            )
+            ready = readiness(p, self.library, done, topics, now)
+            self.ready_lines[exam.id] = describe(ready)
+            chance = f"{ready.p_pass:.0%}" if ready is not None else "—"
+            rows.append((exam.title + supply, str(exam.questions), minutes, last, best, chance))
         table.set_rows(rows)
         table.move_cursor(row)
         self._show_detail(table.cursor)
@@ -226,6 +231,8 @@ class HomeScreen(Screen[None]):
             width = self.query_one("#home-body").scrollable_content_region.width
             p = self.plans[row]
             detail = _detail(p, width or self.app.size.width - 2, self.set_lines.get(p.exam.id))
+            if p.exam.id in self.ready_lines:
+                detail.append("\n" + self.ready_lines[p.exam.id])
             self.query_one("#exam-detail", Static).update(detail)
 
     def on_row_list_selected(self, _event: RowList.Selected) -> None:
@@ -428,17 +435,6 @@ EXAM_COLUMNS: list[tuple[str, int | None]] = [
     ("Best", 6),
     ("Ready", 5),
 ]
-READY_PERCENT = 70.0  # strong candidates call 70% on fresh mock exams "ready"
-
-
-def readiness(done: list[AttemptSummary]) -> str:
-    """'✓ yes' when the last two finished mock exams both reached 70%, else '✗ no'."""
-    if not done:
-        return "—"
-    recent = done[:2]
-    if len(recent) == 2 and all(a.percent >= READY_PERCENT for a in recent):
-        return "✓ yes"
-    return "✗ no"
 
 
 def _score(a: AttemptSummary) -> str:

@@ -14,10 +14,12 @@ from textual.widgets import DataTable, Static
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
 from quizapp.core.exam.scoring import Result
+from quizapp.core.study.readiness import describe
 from quizapp.core.text import visible
 from quizapp.core.words import plural
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
+from quizapp.service.readiness import exam_readiness
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.opentable import OpenTable, fit
 
@@ -37,7 +39,9 @@ def missed_positions(attempt: Attempt, result: Result) -> tuple[int, ...]:
     return tuple(i for i in result.missed if s.mode == "exam" or s.answered(i))
 
 
-def summary(attempt: Attempt, result: Result, readiness: float | None) -> Text:
+def summary(
+    attempt: Attempt, result: Result, readiness: float | None, estimate: str | None = None
+) -> Text:
     """The lines above the tables: a verdict for a finished exam, a tally for anything else."""
     s, res = attempt.session, result
     out = Text()  # one line each (the CSS cuts them): the question list needs the room
@@ -59,6 +63,8 @@ def summary(attempt: Attempt, result: Result, readiness: float | None) -> Text:
         out.append(f"✗ {wrong} wrong", style="red")
         out.append(" · no score (only exams get one)", style="dim")
     out.append("\n")
+    if estimate is not None:  # the readiness estimate after a mock exam, a line of its own
+        out.append(estimate + "\n")
     if readiness is not None and has_verdict(s.mode, s.status):
         out.append(f"{ready_label(readiness, res.percent)} · ")
     out.append(f"{clock(s.elapsed, s.terms.minutes)} used")
@@ -118,7 +124,13 @@ class ResultsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Summary, domains, the filter line and the questions."""
-        yield Static(summary(self.attempt, self.result, self.readiness), id="results-summary")
+        s = self.attempt.session
+        estimate = None
+        if s.mode == "exam" and s.terms.exam_id in self.service.library.exams:
+            estimate = describe(exam_readiness(self.service, s.terms.exam_id))
+        yield Static(
+            summary(self.attempt, self.result, self.readiness, estimate), id="results-summary"
+        )
         yield DataTable(id="results-domains", cursor_type="none", show_cursor=False)
         yield Static(id="results-filter")
         yield OpenTable(id="results-questions", cursor_type="row", zebra_stripes=True)
