@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,7 +30,7 @@ def _bank(prompt: str, choice: str, why: str) -> dict[str, object]:
     }
 
 
-@settings(max_examples=300, deadline=timedelta(milliseconds=500))
+@settings(max_examples=300, deadline=None)  # busy machines are slow, not wrong
 @given(prompt=TEXT, choice=TEXT, why=TEXT)
 def test_text_round_trips_through_the_loader_and_plain_yaml(
     prompt: str, choice: str, why: str

