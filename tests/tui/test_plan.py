@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -17,15 +15,7 @@ from quizapp.tui.screens.plan import PlanScreen
 from quizapp.tui.widgets.planlines import HINT, PlanLines
 from tests.tui.conftest import EXAM_BANKS, NOW, make_context_for
 
-
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Days are counted in the local time zone: make it UTC, as the fixed clock is."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")  # days are counted in the local zone
 
 
 def planned_app(day: str | None = "2026-12-10") -> QuizApp:

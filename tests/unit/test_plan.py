@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -36,14 +34,7 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # a Tuesday
 EXAM_DAY = date(2026, 12, 13)
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The planner counts days in the local time zone: make it UTC, as the clock is."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")  # days are counted in the local zone
 
 
 def review_card(stability: float, last: datetime, due: datetime) -> str:
