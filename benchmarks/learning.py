@@ -7,7 +7,9 @@ time, in three arms run on the same learners with the same seeds:
 - ``adaptive``: a mock exam a day; from the second on, quizapp's adaptive selection;
 - ``random``: a mock exam a day with ``--no-adapt`` (blueprint-proportional random);
 - ``drill``: the same number of questions a day, first the notebook entries FSRS says are due
-  (``quizapp review``), the rest as a random pass.
+  (``quizapp review``), the rest as a random pass;
+- ``ceiling`` (not quizapp): each domain's slots to the topic the learner truly knows least,
+  every question new: the bound for any selection that keeps to the blueprint.
 
 The learner: each topic has a knowledge ``k`` (its own start, drawn per learner); a question
 never studied is answered right with probability ``G + (1 - G) k`` (``G`` a guess among four
@@ -15,6 +17,10 @@ choices). Studying a question (answering it and reading the feedback) moves ``k`
 towards 1, a bigger one after a miss. Each studied question is also remembered: recall
 ``exp(-days / S)`` on top of the topic's chance, where the stability ``S`` starts at a day and
 grows with each success, the more so the longer the gap (spacing); a miss shrinks it.
+
+Assumptions: topics are independent and their knowledge is not forgotten (only questions are);
+a repeated question teaches its topic as much as a new one (which favours due repeats); every
+arm answers ``PER_DAY`` questions a day and is judged by the same check at each day's end.
 
 The criterion is every topic at 80% or more on a fresh held-out mock: questions the learner
 never studied, so their chance is the topic's alone. Each day the readiness estimate is set
@@ -222,6 +228,29 @@ def simulate(arm: str, seed: int, library: Path, days: int) -> Run:
     return run
 
 
+def ceiling(seed: int, days: int) -> Run:
+    """The best any selection inside the blueprint could do, for the same learner: each
+    domain's slots go, one at a time, to its topic the learner knows least (their true
+    knowledge, which quizapp cannot see), and every question is new. Not quizapp: a bound."""
+    learner = new_learner(seed)
+    rnd = random.Random(seed * 7919 + 1)
+    slots = allocate_slots(PER_DAY, list(DOMAINS.values()))
+    run, answered = Run(), 0
+    for day in range(days):
+        now = START + timedelta(days=day)
+        for names, n in zip(topics().values(), slots, strict=True):
+            for _ in range(n):
+                topic = min((f"Topic {t}" for t in names), key=learner.knowledge.__getitem__)
+                right = rnd.random() < learner.topic_chance(topic)
+                learner.study(f"new-{answered}", topic, right, now)
+                answered += 1
+        run.days = day + 1
+        if learner.ready():
+            run.questions = answered
+            break
+    return run
+
+
 def main() -> None:
     held_ratio = off_ratio = float("nan")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -230,13 +259,14 @@ def main() -> None:
     args = parser.parse_args()
     began = time.perf_counter()
     arms = ("adaptive", "random", "drill")
-    runs: dict[str, list[Run]] = {a: [] for a in arms}
+    runs: dict[str, list[Run]] = {a: [] for a in (*arms, "ceiling")}
     with tempfile.TemporaryDirectory() as folder:
         library = Path(folder)
         write_library(library)
         for seed in range(1, args.learners + 1):
             for arm in arms:
                 runs[arm].append(simulate(arm, seed, library, args.days))
+            runs["ceiling"].append(ceiling(seed, args.days))
     points = 9.0 * (SCALE[1] - SCALE[0]) / 900  # scaled points per percentage point
     print(
         f"{args.learners} learners, {len(DOMAINS) * TOPICS_PER_DOMAIN} topics in"
@@ -245,7 +275,7 @@ def main() -> None:
     )
     print(f"{'arm':<9} {'reached':>7} {'questions (mean)':>17} {'median':>7} {'days':>5}")
     means = {}
-    for arm in arms:
+    for arm in (*arms, "ceiling"):
         done = [r.questions for r in runs[arm] if r.questions is not None]
         # A learner who never got there counts with everything answered: a floor on the cost.
         cost = [r.questions if r.questions is not None else r.days * PER_DAY for r in runs[arm]]
@@ -266,6 +296,10 @@ def main() -> None:
         f" {'met' if ratio <= 0.6 else 'NOT met'}"
     )
     print(f"drill / random questions: {means['drill'] / means['random']:.2f}")
+    print(
+        f"ceiling / random questions: {means['ceiling'] / means['random']:.2f} (the best a"
+        " selection that keeps to the blueprint's domain slots could do)"
+    )
     print("\nreadiness against a fresh held-out mock, every day an estimate existed:")
     print(
         f"{'arm':<9} {'checks':>6} {'held':>6} {'|centre - drawn|':>17}"

@@ -1555,6 +1555,24 @@ MUTATIONS = [
         '"readiness": ready,',
         '"readiness": [],',
     ),
+    Mutation(
+        "weak topics chosen by a month's answers, not the last days'",
+        SVC,
+        "mastery.update(recent_mastery(self.attempts.recent_answers(now - RECENT_WINDOW), now))",
+        "pass",
+    ),
+    Mutation(
+        "recent mastery decays as slowly as the long-run figure",
+        "src/quizapp/core/study/mastery.py",
+        "RECENT_TAU = timedelta(days=3)",
+        "RECENT_TAU = timedelta(days=30)",
+    ),
+    Mutation(
+        "answers of an unsubmitted exam count for weak topics",
+        "src/quizapp/storage/attempts.py",
+        '" WHERE studied = 1 AND correct IS NOT NULL AND answered_at >= ?"',
+        '" WHERE correct IS NOT NULL AND answered_at >= ?"',
+    ),
 ]
 
 

@@ -231,13 +231,17 @@ class ExamService:
     def history(self, exam_id: str) -> History | None:
         """What earlier attempts of ``exam_id`` left behind, or None before the first."""
         from quizapp.core.exam.selection import History
+        from quizapp.core.study.mastery import RECENT_WINDOW, recent_mastery
 
         if not self.attempts.count(exam_id):
             return None
         now = self.now()
+        # Weak topics by the last days' answers; a topic without any by its long-run mastery.
+        mastery = {t.topic: t.mastery(now) for t in self.study.topics()}
+        mastery.update(recent_mastery(self.attempts.recent_answers(now - RECENT_WINDOW), now))
         return History(
             due=frozenset(self.study.due_keys(now)),
-            mastery={t.topic: t.mastery(now) for t in self.study.topics()},
+            mastery=mastery,
             seen=self.study.seen(),
         )
 

@@ -177,6 +177,16 @@ class AttemptStore:
             )
         }
 
+    @decoded
+    def recent_answers(self, since: datetime) -> list[tuple[str, bool, datetime]]:
+        """Every answer counted for mastery since ``since``: topic, right, when."""
+        rows = self.conn.execute(
+            "SELECT topic, correct, answered_at FROM responses"
+            " WHERE studied = 1 AND correct IS NOT NULL AND answered_at >= ?",
+            (_ts(since),),
+        )
+        return [(topic, bool(correct), datetime.fromisoformat(at)) for topic, correct, at in rows]
+
     def count(self, exam_id: str) -> int:
         """How many attempts of ``exam_id`` were ever started."""
         return int(

@@ -15,6 +15,10 @@ from datetime import UTC, datetime, timedelta
 
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 TAU = timedelta(days=30)  # an answer a month old counts about a third as much as one today
+# Choosing a pass's weak topics follows the last few days instead: a learner catches up on a
+# topic within days, and a month's answers kept calling it weak (decision 009).
+RECENT_TAU = timedelta(days=3)
+RECENT_WINDOW = timedelta(days=30)  # older answers weigh under e^-10 at RECENT_TAU
 
 
 def weight(at: datetime) -> float:
@@ -40,8 +44,24 @@ class TopicStats:
 def mastery_from(right_weight: float, total_weight: float, now: datetime) -> float:
     """Mastery from weighted sums, decayed to ``now``."""
     scale = math.exp(-((now - EPOCH) / TAU))
-    right, total = right_weight * scale, total_weight * scale
+    return _beta_mean(right_weight * scale, total_weight * scale)
+
+
+def _beta_mean(right: float, total: float) -> float:
     return (1.0 + right) / (2.0 + total)
+
+
+def recent_mastery(
+    answers: Iterable[tuple[str, bool, datetime]], now: datetime
+) -> dict[str, float]:
+    """Mastery of each topic in ``answers`` (topic, right, when) with ``RECENT_TAU`` decay."""
+    sums: dict[str, list[float]] = {}
+    for topic, correct, at in answers:
+        w = math.exp(-max(0.0, (now - at) / RECENT_TAU))
+        pair = sums.setdefault(topic, [0.0, 0.0])
+        pair[0] += w if correct else 0.0
+        pair[1] += w
+    return {t: _beta_mean(right, total) for t, (right, total) in sums.items()}
 
 
 def pooled_mastery(stats: Iterable[TopicStats], now: datetime) -> float:
