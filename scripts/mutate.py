@@ -1573,6 +1573,12 @@ MUTATIONS = [
         '" WHERE studied = 1 AND correct IS NOT NULL AND answered_at >= ?"',
         '" WHERE correct IS NOT NULL AND answered_at >= ?"',
     ),
+    Mutation(
+        "the last days' answers are read by a scan of every answer",
+        MIG,
+        "        WHERE studied = 1 AND correct IS NOT NULL;",
+        "        WHERE studied = 0 AND correct IS NOT NULL;",
+    ),
 ]
 
 

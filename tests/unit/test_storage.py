@@ -208,3 +208,15 @@ def test_a_first_start_waits_while_another_process_holds_the_new_file(tmp_path: 
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     conn.close()
+
+
+def test_the_last_days_answers_are_read_through_an_index_not_a_scan() -> None:
+    # Every adaptive start reads them; a heavy user has a million stored answers.
+    s = store()
+    sent: list[str] = []
+    s.conn.set_trace_callback(sent.append)
+    s.recent_answers(NOW)
+    s.conn.set_trace_callback(None)
+    query = next(q for q in sent if "FROM responses" in q)
+    plan = s.conn.execute(f"EXPLAIN QUERY PLAN {query}").fetchall()
+    assert any("USING INDEX responses_recent" in row[-1] for row in plan), plan

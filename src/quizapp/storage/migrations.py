@@ -165,6 +165,11 @@ MIGRATIONS: tuple[str, ...] = (
         set_at    TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 6: the last days' answers (a later pass's weak topics) without reading every answer.
+    """
+    CREATE INDEX responses_recent ON responses (answered_at)
+        WHERE studied = 1 AND correct IS NOT NULL;
+    """,
 )
 LATEST = len(MIGRATIONS)
 
