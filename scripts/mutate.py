@@ -872,7 +872,7 @@ MUTATIONS = [
     Mutation(
         "home never shows the plan line",
         "src/quizapp/tui/screens/home.py",
-        "self.query_one(PlanLines).show(self.context.planner.headlines())",
+        "self.query_one(PlanLines).show(self.context.planner.headlines(summaries))",
         "self.query_one(PlanLines).show([])",
     ),
     Mutation(
