@@ -103,7 +103,7 @@ class Planner:
 
     def summaries(self) -> list[Card]:
         """The notebook as the plan counts it (no FSRS states: enough for today's work)."""
-        return [Card(s.key, s.status, s.due) for s in self.study.summaries()]
+        return [Card(key, status, due) for key, status, due in self.study.schedule()]
 
     def cards(self, exam_id: str) -> list[Card]:
         """The exam's notebook entries with their FSRS states, for the forecast."""
