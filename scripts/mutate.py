@@ -1555,6 +1555,13 @@ MUTATIONS = [
         '"readiness": ready,',
         '"readiness": [],',
     ),
+    Mutation(
+        "the library loads with the collector running, frozen only once home is built",
+        "src/quizapp/tui/app.py",
+        "    with collector.paused():\n        context.library  # noqa: B018\n"
+        "    collector.freeze_long_lived()\n",
+        "    context.library  # noqa: B018\n",
+    ),
 ]
 
 
