@@ -1562,6 +1562,12 @@ MUTATIONS = [
         "    collector.freeze_long_lived()\n",
         "    context.library  # noqa: B018\n",
     ),
+    Mutation(
+        "home's plan line reads no attempts: a practice set taken is still due",
+        "src/quizapp/tui/screens/home.py",
+        "self.context.planner.headlines(summaries)",
+        "self.context.planner.headlines([])",
+    ),
 ]
 
 
