@@ -1568,6 +1568,12 @@ MUTATIONS = [
         "self.context.planner.headlines(summaries)",
         "self.context.planner.headlines([])",
     ),
+    Mutation(
+        "the plan counts no notebook entry",
+        "src/quizapp/storage/study.py",
+        '"SELECT question_key, status, due FROM notebook"',
+        '"SELECT question_key, status, due FROM notebook WHERE 0"',
+    ),
 ]
 
 
