@@ -4,7 +4,8 @@
   (in five fresh processes) and again, and filtering it per keystroke (Pilot, headless): key
   press to the app's last frame, and press + pause against an unbound key press;
 - reading mastery for every topic (the running sums quizapp keeps), and for comparison a
-  from-scratch tally over all stored responses through the covering index.
+  from-scratch tally over all stored responses through the covering index;
+- the integrity check every start runs on the database, on that 1M-answer database.
 Run: ``python benchmarks/study.py``.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -155,6 +157,22 @@ def mastery_over(folder: Path, n: int = 1_000_000, topics: int = 200) -> tuple[f
     return statistics.median(reads), statistics.median(scans)
 
 
+def integrity_check(path: Path) -> tuple[float, float, float]:
+    """The check every start runs (``PRAGMA quick_check(1)``, see storage.database) on the
+    1M-answer database, against reading the file's bytes: (MB, check s, read s), medians."""
+    conn = sqlite3.connect(path)
+    checks, reads = [], []
+    for _ in range(5):
+        t = time.perf_counter()
+        assert conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        checks.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        path.read_bytes()
+        reads.append(time.perf_counter() - t)
+    conn.close()
+    return path.stat().st_size / 1e6, statistics.median(checks), statistics.median(reads)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--first-open"]:
         t = asyncio.run(notebook_screen(Path(sys.argv[2]), first_only=True))
@@ -183,6 +201,12 @@ def main() -> None:
         print(f"mastery for 200 topics, 1M answers: {read * 1000:6.2f} ms (target <= 100)")
         print(
             f"  (a plain tally over all 1M responses via the covering index: {scan * 1000:.0f} ms)"
+        )
+        mb, check, read = integrity_check(folder / "m.db")
+        print(
+            f"start-up integrity check (quick_check) of that {mb:.0f} MB database: "
+            f"{check * 1000:.0f} ms, {check * 1000 / mb:.2f} ms per MB "
+            f"({check / read:.1f}x reading its bytes)"
         )
 
 

@@ -870,12 +870,6 @@ MUTATIONS = [
         "pace_ok=True,",
     ),
     Mutation(
-        "home never shows the plan line",
-        "src/quizapp/tui/screens/home.py",
-        "self.query_one(PlanLines).show(self.context.planner.headlines())",
-        "self.query_one(PlanLines).show([])",
-    ),
-    Mutation(
         "the date form closes on a refused date",
         "src/quizapp/tui/screens/examdate.py",
         "            return\n        self.dismiss(True)",
@@ -1578,6 +1572,31 @@ MUTATIONS = [
         MIG,
         "        WHERE studied = 1 AND correct IS NOT NULL;",
         "        WHERE studied = 0 AND correct IS NOT NULL;",
+    ),
+    Mutation(
+        "home never shows the plan line",
+        "src/quizapp/tui/screens/home.py",
+        "self.query_one(PlanLines).show(self.context.planner.headlines(summaries))",
+        "self.query_one(PlanLines).show([])",
+    ),
+    Mutation(
+        "the library loads with the collector running, frozen only once home is built",
+        "src/quizapp/tui/app.py",
+        "    with collector.paused():\n        context.library  # noqa: B018\n"
+        "    collector.freeze_long_lived()\n",
+        "    context.library  # noqa: B018\n",
+    ),
+    Mutation(
+        "home's plan line reads no attempts: a practice set taken is still due",
+        "src/quizapp/tui/screens/home.py",
+        "self.context.planner.headlines(summaries)",
+        "self.context.planner.headlines([])",
+    ),
+    Mutation(
+        "the plan counts no notebook entry",
+        "src/quizapp/storage/study.py",
+        '"SELECT question_key, status, due FROM notebook"',
+        '"SELECT question_key, status, due FROM notebook WHERE 0"',
     ),
 ]
 

@@ -64,3 +64,43 @@ def _modules(env: dict[str, str], *, wait: float) -> set[str]:
     run = [sys.executable, "-c", HOME_SCREEN, str(wait)]
     out = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
     return set(out.split())
+
+
+FULL_COLLECTIONS = """
+import gc
+
+from textual.app import App
+
+full = []
+
+def count(phase, info):
+    if phase == "start" and info["generation"] == 2:
+        full.append(info)
+
+gc.callbacks.append(count)
+
+async def ready(pilot):
+    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == "HomeScreen"
+    print(len(full))
+    pilot.app.exit()
+
+run = App.run
+App.run = lambda self, **options: run(self, headless=True, auto_pilot=ready)
+
+from quizapp.cli import main  # the path the quizapp command takes
+
+main([])
+"""
+
+
+def test_a_warm_start_runs_no_full_collection_before_the_home_screen_shows(
+    tmp_path: Path,
+) -> None:
+    # One fell due while the library was read or home was built and walked every loaded
+    # record (15 ms of each start); the library is loaded with the collector paused, then frozen.
+    env = {**os.environ, "QUIZAPP_HOME": str(tmp_path)}
+    run = [sys.executable, "-c", FULL_COLLECTIONS]
+    subprocess.run(run, env=env, capture_output=True, check=True)  # fills the cache
+    out = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split()[-1] == "0"

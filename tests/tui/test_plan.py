@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import Input, Static
 
+from quizapp.core.exam.options import StartOptions
 from quizapp.core.study import notebook
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.examdate import ExamDateScreen
@@ -87,3 +88,16 @@ async def test_the_plan_screen_changes_and_clears_the_date() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert str(app.screen.query_one(PlanLines).render()) == HINT
+
+
+async def test_home_counts_a_practice_set_taken_as_an_exam() -> None:
+    app = planned_app(day="2026-11-28")  # both sets fall due before then: one is due today
+    spec = app.context.library.exams["tui-exam"].exam
+    opened = app.context.exams.open(spec, "exam", StartOptions(practice_set=1))
+    assert opened.attempt is not None
+    opened.attempt.submit()
+    opened.attempt.release()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = str(app.screen.query_one(PlanLines).render())
+        assert line.startswith("TUI-EXAM in 2 days: 2 reviews + 4 new + practice set 2 today")

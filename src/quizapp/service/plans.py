@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from quizapp.core.bank.library import Library
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.study import plan as rules
 from quizapp.core.study.plan import Card, Plan
-from quizapp.storage.attempts import AttemptStore
+from quizapp.storage.attempts import AttemptStore, AttemptSummary
 from quizapp.storage.database import transaction
 from quizapp.storage.plans import ExamDate, PlanStore
 from quizapp.storage.study import StudyStore
@@ -79,12 +79,14 @@ class Planner:
             return None
         return self._plan(found, self.summaries() if cards is None else cards)
 
-    def _plan(self, found: ExamDate, cards: list[Card]) -> Plan:
+    def _plan(
+        self, found: ExamDate, cards: list[Card], mocks: Sequence[AttemptSummary] | None = None
+    ) -> Plan:
         now = self.now()
         exam = self.library.exams[found.exam_id].exam
         taken = {
             a.options.practice_set
-            for a in self.attempts.of_mode("exam")
+            for a in (self.attempts.of_mode("exam") if mocks is None else mocks)
             if a.exam_id == found.exam_id and a.has_verdict and a.options.practice_set
         }
         return rules.make_plan(
@@ -101,7 +103,7 @@ class Planner:
 
     def summaries(self) -> list[Card]:
         """The notebook as the plan counts it (no FSRS states: enough for today's work)."""
-        return [Card(s.key, s.status, s.due) for s in self.study.summaries()]
+        return [Card(key, status, due) for key, status, due in self.study.schedule()]
 
     def cards(self, exam_id: str) -> list[Card]:
         """The exam's notebook entries with their FSRS states, for the forecast."""
@@ -116,13 +118,19 @@ class Planner:
         now = self.now()
         return rules.forecast_days(rules.forecast(cards, now, found.day), now.date())
 
-    def headlines(self) -> list[str]:
-        """One line per exam with a date (its bank loaded): the home screen's plan lines."""
+    def headlines(self, mocks: Sequence[AttemptSummary] | None = None) -> list[str]:
+        """One line per exam with a date (its bank loaded): the home screen's plan lines.
+
+        ``mocks``: every exam-mode attempt, when the caller has read them already (reading
+        them takes milliseconds per hundred attempts).
+        """
         dates = [d for d in self.plans.dates() if d.exam_id in self.library.exams]
         if not dates:
             return []
         cards = self.summaries()
-        return [rules.headline(self._plan(d, cards), exam_name(d.exam_id)) for d in dates]
+        if mocks is None:
+            mocks = self.attempts.of_mode("exam")  # once for every date, not once per date
+        return [rules.headline(self._plan(d, cards, mocks), exam_name(d.exam_id)) for d in dates]
 
     # -- the scheduler's side ----------------------------------------------------------------
     def deadline(self, key: str) -> datetime | None:

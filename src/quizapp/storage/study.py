@@ -112,6 +112,16 @@ class StudyStore:
             )
         ]
 
+    @decoded
+    def schedule(self) -> list[tuple[str, str, datetime | None]]:
+        """Every entry's key, status and due time: what a plan counts (no misses to count)."""
+        return [
+            (key, status, _dt(due))
+            for key, status, due in self.conn.execute(
+                "SELECT question_key, status, due FROM notebook"
+            )
+        ]
+
     def save(
         self,
         entry: Entry,

@@ -147,7 +147,7 @@ class HomeScreen(Screen[None]):
         table.move_cursor(row)
         self._show_detail(table.cursor)
         self._info_lines()
-        self.query_one(PlanLines).show(self.context.planner.headlines())
+        self.query_one(PlanLines).show(self.context.planner.headlines(summaries))
         self.refresh_bindings()
         warning = self.query_one("#home-warning", Static)
         warning.display = bool(self.library.problems)
