@@ -6,10 +6,12 @@ import io
 
 from rich.console import Console
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.screens.exam import ExamScreen
+from quizapp.tui.screens.examdate import ExamDateScreen
 from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.pause import PauseScreen
@@ -372,3 +374,21 @@ async def test_a_practice_set_starts_from_the_start_screen_without_an_adaptive_s
         )
         await pilot.press("enter")
         assert exam_screen(exam_app).attempt.session.terms.title == "TUI exam · Practice set 2"
+
+
+async def test_question_mark_opens_help_over_the_modal_screens_too(exam_app: QuizApp) -> None:
+    """A modal stops the app's keys: the submit question and the date prompt bind ? themselves."""
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "s")
+        assert isinstance(exam_app.screen, ConfirmScreen)
+        await pilot.press("question_mark")
+        text = _help_text(exam_app)
+        assert "Yes" in text and "No" in text
+        await pilot.press("escape")
+        assert isinstance(exam_app.screen, ConfirmScreen)  # closing the help keeps the question
+        await pilot.press("n", "escape")
+        assert isinstance(exam_app.screen, HomeScreen)
+        await pilot.press("l")
+        assert isinstance(exam_app.screen, ExamDateScreen)
+        await pilot.press("question_mark")  # typed into the date box, not taken for help
+        assert exam_app.screen.query_one(Input).value == "?"
