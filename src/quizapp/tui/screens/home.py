@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from quizapp.context import AppContext
 from quizapp.core.exam.clock import clock
+from quizapp.core.exam.scale import pass_label
 from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
 from quizapp.core.study.readiness import describe
 from quizapp.core.text import visible
@@ -462,7 +463,9 @@ def _detail(p: SlotPlan, width: int, sets: str | None = None) -> Text:
     Laid out by hand: a Rich Table here cost more than the rest of the screen to draw.
     """
     minutes = plural(p.exam.minutes, "minute") if p.exam.minutes else "untimed"
-    out = Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score}\n\n")
+    # Last and Best above are estimates: say so where the pass mark is named.
+    estimate = pass_label(p.exam.passing_score, p.exam.score_range)
+    out = Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score} ({estimate})\n\n")
     rows = [
         (d.name, f"{d.weight:g}%", str(d.slots), f"{d.available} {_supply(d)}") for d in p.domains
     ]
