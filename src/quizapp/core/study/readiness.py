@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from quizapp.core.exam.scale import passing_fraction
+from quizapp.core.words import noun
 
 MIN_MOCKS = 1  # finished mock exams of the exam before there is an estimate
 MIN_ANSWERS = 30  # ... holding at least this many answered questions between them
@@ -156,4 +157,4 @@ def describe(r: Readiness | None) -> str:
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {noun(n, word)}"  # the plural rule is words.noun's; only the commas are ours
