@@ -145,14 +145,21 @@ def estimate(
 
 
 def describe(r: Readiness | None) -> str:
-    """One line for the home and results screens and ``quizapp stats``."""
+    """One line for the home screen and ``quizapp stats``."""
+    return " · ".join(describe_lines(r))
+
+
+def describe_lines(r: Readiness | None) -> tuple[str, ...]:
+    """The estimate and what it is based on, apart, for a screen whose lines are cut at 80
+    columns (the results)."""
     if r is None:
         return (
-            f"Readiness: not enough data yet (needs {MIN_ANSWERS} answers in finished mock exams)"
+            f"Readiness: not enough data yet (needs {MIN_ANSWERS} answers in finished mock exams)",
         )
     return (
         f"Readiness (an estimate): {r.p_pass:.0%} chance to pass · expected"
-        f" {r.expected_score} ({r.low}-{r.high}) · from {r.based_on}"
+        f" {r.expected_score} ({r.low}-{r.high})",
+        f"from {r.based_on}",
     )
 
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
 from quizapp.core.exam.scoring import Result
-from quizapp.core.study.readiness import describe
+from quizapp.core.study.readiness import describe_lines
 from quizapp.core.text import visible
 from quizapp.core.words import plural
 from quizapp.service.attempt import Attempt
@@ -127,7 +127,8 @@ class ResultsScreen(Screen[None]):
         s = self.attempt.session
         estimate = None
         if s.mode == "exam" and s.terms.exam_id in self.service.library.exams:
-            estimate = describe(exam_readiness(self.service, s.terms.exam_id))
+            # Two lines: as one it is cut at 80 columns, hiding what the estimate rests on.
+            estimate = "\n  ".join(describe_lines(exam_readiness(self.service, s.terms.exam_id)))
         yield Static(
             summary(self.attempt, self.result, self.readiness, estimate), id="results-summary"
         )
