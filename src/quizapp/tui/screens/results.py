@@ -16,7 +16,7 @@ from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
 from quizapp.core.exam.scoring import Result
 from quizapp.core.study.readiness import describe_lines
 from quizapp.core.text import visible
-from quizapp.core.words import plural
+from quizapp.core.words import MODE_NAMES, plural
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.service.readiness import exam_readiness
@@ -30,7 +30,6 @@ FILTERS: tuple[tuple[Filter, str, str], ...] = (
     ("flagged", "f", "⚑ flagged"),
     ("unsure", "u", "? unsure"),
 )
-MODE_NAMES = {"exam": "Exam", "practice": "Practice", "retry": "Retry", "review": "Drill"}
 
 
 def missed_positions(attempt: Attempt, result: Result) -> tuple[int, ...]:
