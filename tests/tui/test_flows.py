@@ -175,6 +175,9 @@ async def test_the_drill_goes_on_where_it_was_left(ticker: FakeTicker) -> None:
         assert _exam(app).attempt.session.attempt_id == first
         await pilot.press("escape")
         assert [a.mode for a in app.service.unfinished()] == ["review"]
+        # Home offers it by the name the user knows, not the engine's mode.
+        line = _text(app.screen.query_one("#resume-line", Static))
+        assert "Unfinished drill: " in line and "review" not in line
 
 
 async def test_a_custom_exam_keeps_to_its_topics_and_its_practice_box(exam_app: QuizApp) -> None:

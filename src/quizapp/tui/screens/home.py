@@ -18,7 +18,7 @@ from quizapp.core.exam.scale import pass_label
 from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
 from quizapp.core.study.readiness import describe
 from quizapp.core.text import visible
-from quizapp.core.words import plural
+from quizapp.core.words import MODE_NAMES, plural
 from quizapp.service.readiness import readiness
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.planlines import PlanLines
@@ -161,9 +161,10 @@ class HomeScreen(Screen[None]):
             left = f", {clock(a.minutes * 60 - a.elapsed, a.minutes)} left" if a.minutes else ""
             more = f" (+{len(self.unfinished) - 1} more)" if len(self.unfinished) > 1 else ""
             title = visible(a.title, one_line=True)  # from the database
+            mode = MODE_NAMES.get(a.mode, a.mode).lower()
             line.update(
                 Text(
-                    f"▶ Unfinished {a.mode}: {title} — {a.answered} of {a.total} answered{left}."
+                    f"▶ Unfinished {mode}: {title} — {a.answered} of {a.total} answered{left}."
                     f" Press r to resume{more}.",
                     style="bold",
                 )
