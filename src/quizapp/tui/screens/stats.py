@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from quizapp.context import AppContext
 from quizapp.core.study.progress import exam_progress
 from quizapp.core.text import visible
+from quizapp.core.words import MODE_NAMES
 from quizapp.service.exams import ExamService
 from quizapp.storage.attempts import AttemptSummary
 from quizapp.transcript import scores_note
@@ -82,7 +83,7 @@ class StatsScreen(Screen[None]):
             attempts.add_row(
                 str(a.id),
                 Text(fit(visible(a.exam_id, one_line=True), exam_width)),
-                a.mode,
+                MODE_NAMES.get(a.mode, a.mode).lower(),
                 outcome(a),
                 f"{a.correct}/{a.total} {a.percent:.0f}%",
                 a.started_at.strftime("%Y-%m-%d %H:%M"),
