@@ -392,3 +392,14 @@ async def test_question_mark_opens_help_over_the_modal_screens_too(exam_app: Qui
         assert isinstance(exam_app.screen, ExamDateScreen)
         await pilot.press("question_mark")  # typed into the date box, not taken for help
         assert exam_app.screen.query_one(Input).value == "?"
+
+
+async def test_plan_and_pause_are_on_the_key_bar_where_there_is_room(exam_app: QuizApp) -> None:
+    async with exam_app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        assert " l Plan " in _bar(exam_app)
+        await pilot.press("enter", "enter")
+        exam_screen(exam_app)
+        assert " z Pause " in _bar(exam_app)
+        await pilot.press("question_mark")  # the help keeps the whole sentence
+        assert "Pause: hide the question, stop the clock" in _help_text(exam_app)

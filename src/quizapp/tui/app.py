@@ -58,10 +58,12 @@ class QuizApp(App[None]):
             loop = asyncio.get_running_loop()
             for signum in ENDING_SIGNALS:
                 loop.add_signal_handler(signum, self._ended_by, signum)
+        # The library is loaded now and lives as long as the app: frozen before the home
+        # screen is built, so no full collection falls due while it is.
+        collector.freeze_long_lived()
         prepare_banks(self.context.data_dir)  # the README says to put banks there: make it exist
         self._apply_settings()
         self.push_screen(HomeScreen(self.context, self.service))
-        collector.freeze_long_lived()  # the library is loaded now and lives as long as the app
         warmup.schedule(self)
         if self._start is not None:
             from quizapp.tui.screens.exam import ExamScreen  # Markdown is costly to import
@@ -139,7 +141,12 @@ def run_app(
     context: AppContext, *, attempt: Attempt | None = None, notes: Sequence[str] = ()
 ) -> int:
     """Run the TUI until the user quits (straight into ``attempt`` when given)."""
-    context.library  # noqa: B018 - load before the first frame, so errors show at once
+    # Loaded before the first frame, so errors show at once; with the collector paused, then
+    # frozen: its many records hold no cycles, and a full collection falling due while they
+    # were read walked them all (15 ms of every start).
+    with collector.paused():
+        context.library  # noqa: B018
+    collector.freeze_long_lived()
     context.db  # noqa: B018 - a database problem is reported before the screen takes over
     app = QuizApp(context, attempt=attempt, notes=notes, handle_signals=True)
     app.run()
