@@ -79,8 +79,9 @@ class ExamScreen(Screen[None]):
         Binding("s", "submit", "Submit"),
         Binding("v", "navigator", "Navigator"),
         Binding("o", "scenario", "Case study", show=False),
-        Binding("z", "pause", "Pause: hide the question, stop the clock", show=False),
         Binding("escape,q", "leave", "Leave"),
+        # Last: the key bar shows it where there is room; help gives the whole sentence.
+        Binding("z", "pause", "Pause", tooltip="Pause: hide the question, stop the clock"),
     ]
 
     def __init__(

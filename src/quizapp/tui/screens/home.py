@@ -59,8 +59,9 @@ class HomeScreen(Screen[None]):
         Binding("b", "app.open_banks", "Banks"),
         Binding("ctrl+r", "reload_banks", "Reload banks", show=False),
         Binding("t", "stats", "Stats"),
-        Binding("l", "plan", "Plan", show=False),  # named on the plan line
         Binding("q", "app.quit", "Quit"),
+        # After Quit: the key bar shows it where there is room (it is named on the plan line).
+        Binding("l", "plan", "Plan"),
     ]
 
     def __init__(self, context: AppContext, service: ExamService) -> None:
