@@ -1555,6 +1555,55 @@ MUTATIONS = [
         '"readiness": ready,',
         '"readiness": [],',
     ),
+    Mutation(
+        "? does nothing on the submit question",
+        "src/quizapp/tui/screens/confirm.py",
+        """        Binding("n,escape", "answer(False)", "No"),
+        HELP_BINDING,""",
+        """        Binding("n,escape", "answer(False)", "No"),""",
+    ),
+    Mutation(
+        "home does not call its scores estimates",
+        "src/quizapp/tui/screens/home.py",
+        "pass at {p.exam.passing_score} ({estimate})",
+        "pass at {p.exam.passing_score}",
+    ),
+    Mutation(
+        "the results' readiness is one line, cut at 80 columns",
+        "src/quizapp/tui/screens/results.py",
+        'estimate = "\\n  ".join(describe_lines(',
+        'estimate = " · ".join(describe_lines(',
+    ),
+    Mutation(
+        "the exam header names a drill 'review'",
+        "src/quizapp/tui/screens/exam.py",
+        'Part(f"{MODE_NAMES.get(s.mode, s.mode).lower()}, untimed"',
+        'Part(f"{s.mode}, untimed"',
+    ),
+    Mutation(
+        "home offers an unfinished drill as 'review'",
+        "src/quizapp/tui/screens/home.py",
+        "mode = MODE_NAMES.get(a.mode, a.mode).lower()",
+        "mode = a.mode",
+    ),
+    Mutation(
+        "the stats screen's Mode column says 'review'",
+        "src/quizapp/tui/screens/stats.py",
+        "MODE_NAMES.get(a.mode, a.mode).lower(),",
+        "a.mode,",
+    ),
+    Mutation(
+        "z Pause stays off the exam key bar",
+        "src/quizapp/tui/screens/exam.py",
+        'Binding("z", "pause", "Pause", tooltip=',
+        'Binding("z", "pause", "Pause", show=False, tooltip=',
+    ),
+    Mutation(
+        "the plan gives a daily rate by a day gone by",
+        "src/quizapp/core/study/plan.py",
+        "    if plan.today > plan.see_by:",
+        "    if False:",
+    ),
 ]
 
 
