@@ -1604,6 +1604,12 @@ MUTATIONS = [
         "    if plan.today > plan.see_by:",
         "    if False:",
     ),
+    Mutation(
+        "the attempts' scrollbar cuts the Started column",
+        "src/quizapp/tui/screens/stats.py",
+        "exam_width = max(8, self.app.size.width - 68)",
+        "exam_width = max(8, self.app.size.width - 66)",
+    ),
 ]
 
 

@@ -259,3 +259,23 @@ async def test_a_reopened_exam_keeps_its_score_after_its_bank_changes(tmp_path: 
         await pilot.press("enter")
         source = later.screen.query_one("#detail-markdown").source  # type: ignore[attr-defined]
         assert "The bank has changed this question since you answered it." in source
+
+
+async def test_a_long_history_keeps_every_column_of_the_attempts_in_view() -> None:
+    """Over 15 attempts the table scrolls: its scrollbar must not cut the Started column."""
+    from quizapp.core.exam.options import StartOptions
+
+    ctx = make_context_for(EXAM_BANKS, FakeTicker())
+    spec = next(iter(ctx.library.exams.values())).exam
+    for _ in range(20):
+        attempt, _ = ctx.exams.start(spec, "practice", StartOptions())
+        attempt.abandon()
+        attempt.release()
+    for size in ((80, 24), (140, 45)):
+        app = QuizApp(ctx)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("t")
+            table = app.screen.query_one("#stats-attempts", DataTable)
+            await pilot.pause()
+            assert table.row_count == 20 and table.show_vertical_scrollbar
+            assert table.virtual_size.width <= table.scrollable_content_region.width

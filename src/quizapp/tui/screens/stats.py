@@ -68,8 +68,9 @@ class StatsScreen(Screen[None]):
             )
         )
         attempts = self.query_one("#stats-attempts", DataTable)
-        # Sized to fit 80 columns: the exam id takes the room the others leave.
-        exam_width = max(8, self.app.size.width - 66)
+        # Sized to fit 80 columns: the exam id takes the room the others leave, and the table's
+        # scrollbar (over 15 attempts) its two cells, or it cuts the Started column.
+        exam_width = max(8, self.app.size.width - 68)
         attempts.add_column("Id", width=4)
         attempts.add_column("Exam", width=exam_width)
         attempts.add_column("Mode", width=8)
