@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.screens.conflict import ConflictScreen
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.examdate import ExamDateScreen
 from quizapp.tui.screens.help import HelpScreen
@@ -392,6 +393,10 @@ async def test_question_mark_opens_help_over_the_modal_screens_too(exam_app: Qui
         assert isinstance(exam_app.screen, ExamDateScreen)
         await pilot.press("question_mark")  # typed into the date box, not taken for help
         assert exam_app.screen.query_one(Input).value == "?"
+        await pilot.press("escape", "enter", "enter", "a", "escape", "a", "enter")
+        assert isinstance(exam_app.screen, ConflictScreen)  # adaptive changed since it began
+        await pilot.press("question_mark")
+        assert "Resume it" in _help_text(exam_app) and "Discard it" in _help_text(exam_app)
 
 
 async def test_plan_and_pause_are_on_the_key_bar_where_there_is_room(exam_app: QuizApp) -> None:
