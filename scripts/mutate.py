@@ -1167,7 +1167,7 @@ MUTATIONS = [
     Mutation(
         "the stats columns run past 80 columns",
         "src/quizapp/tui/screens/stats.py",
-        "exam_width = max(8, self.app.size.width - 66)",
+        "exam_width = max(8, self.app.size.width - 68)",
         "exam_width = max(8, self.app.size.width - 40)",
     ),
     Mutation(
@@ -1609,6 +1609,12 @@ MUTATIONS = [
         "src/quizapp/tui/screens/stats.py",
         "exam_width = max(8, self.app.size.width - 68)",
         "exam_width = max(8, self.app.size.width - 66)",
+    ),
+    Mutation(
+        "a half-answered question reads unanswered in the results",
+        "src/quizapp/tui/screens/results.py",
+        'word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"',
+        'word = "unanswered"',
     ),
 ]
 

@@ -15,7 +15,7 @@ from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.widgets.keybar import KeyBar
-from tests.tui.conftest import EXAM_BANKS, FakeTicker, exam_screen, make_context_for
+from tests.tui.conftest import EXAM_BANKS, FakeTicker, exam_screen, go_to, make_context_for
 
 EXAM65 = Path(__file__).parent / "exam65"
 
@@ -279,3 +279,18 @@ async def test_a_long_history_keeps_every_column_of_the_attempts_in_view() -> No
             await pilot.pause()
             assert table.row_count == 20 and table.show_vertical_scrollbar
             assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_a_half_answered_choose_two_is_incomplete_not_unanswered(
+    exam_app: QuizApp,
+) -> None:
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await go_to(exam_app, pilot, "multi")
+        await pilot.press("a", "s", "y")  # one of the two
+        await pilot.pause()
+        assert isinstance(exam_app.screen, ResultsScreen)
+        table = exam_app.screen.query_one("#results-questions", DataTable)
+        begun = [r for r in _rows(table) if r[4].strip() == "A"]
+        assert [r[1] for r in begun] == ["✗ incomplete"]
+        assert [r[1] for r in _rows(table)].count("✗ unanswered") == 5

@@ -222,10 +222,13 @@ class ResultsScreen(Screen[None]):
                 result = Text("✓ right", style="green")
             elif s.answered(i):
                 result = Text("✗ wrong", style="red")
-            elif s.mode == "exam":
-                result = Text("✗ unanswered", style="red")  # scored as wrong
             else:
-                result = Text("· unanswered", style="dim")
+                # Begun but not whole (one of "Choose two", a match missing): the pick shows.
+                word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"
+                if s.mode == "exam":
+                    result = Text(f"✗ {word}", style="red")  # scored as wrong
+                else:
+                    result = Text(f"· {word}", style="dim")
             marks = " ".join(m for m, on in (("⚑", r.flagged), ("?", r.unsure)) if on)
             table.add_row(
                 str(i + 1),
