@@ -1159,12 +1159,6 @@ MUTATIONS = [
         "ResultsScreen #results-questions { height: auto;",
     ),
     Mutation(
-        "the stats columns run past 80 columns",
-        "src/quizapp/tui/screens/stats.py",
-        "exam_width = max(8, self.app.size.width - 66)",
-        "exam_width = max(8, self.app.size.width - 40)",
-    ),
-    Mutation(
         "the results columns run past the screen",
         "src/quizapp/tui/screens/results.py",
         "topic_width = max(8, self.app.size.width - used)",
@@ -1597,6 +1591,73 @@ MUTATIONS = [
         "src/quizapp/storage/study.py",
         '"SELECT question_key, status, due FROM notebook"',
         '"SELECT question_key, status, due FROM notebook WHERE 0"',
+    ),
+    Mutation(
+        "the stats columns run past 80 columns",
+        "src/quizapp/tui/screens/stats.py",
+        "exam_width = max(8, self.app.size.width - 68)",
+        "exam_width = max(8, self.app.size.width - 40)",
+    ),
+    Mutation(
+        "? does nothing on the submit question",
+        "src/quizapp/tui/screens/confirm.py",
+        """        Binding("n,escape", "answer(False)", "No"),
+        HELP_BINDING,""",
+        """        Binding("n,escape", "answer(False)", "No"),""",
+    ),
+    Mutation(
+        "home does not call its scores estimates",
+        "src/quizapp/tui/screens/home.py",
+        "pass at {p.exam.passing_score} ({estimate})",
+        "pass at {p.exam.passing_score}",
+    ),
+    Mutation(
+        "the results' readiness is one line, cut at 80 columns",
+        "src/quizapp/tui/screens/results.py",
+        'estimate = "\\n  ".join(describe_lines(',
+        'estimate = " · ".join(describe_lines(',
+    ),
+    Mutation(
+        "the exam header names a drill 'review'",
+        "src/quizapp/tui/screens/exam.py",
+        'Part(f"{MODE_NAMES.get(s.mode, s.mode).lower()}, untimed"',
+        'Part(f"{s.mode}, untimed"',
+    ),
+    Mutation(
+        "home offers an unfinished drill as 'review'",
+        "src/quizapp/tui/screens/home.py",
+        "mode = MODE_NAMES.get(a.mode, a.mode).lower()",
+        "mode = a.mode",
+    ),
+    Mutation(
+        "the stats screen's Mode column says 'review'",
+        "src/quizapp/tui/screens/stats.py",
+        "MODE_NAMES.get(a.mode, a.mode).lower(),",
+        "a.mode,",
+    ),
+    Mutation(
+        "z Pause stays off the exam key bar",
+        "src/quizapp/tui/screens/exam.py",
+        'Binding("z", "pause", "Pause", tooltip=',
+        'Binding("z", "pause", "Pause", show=False, tooltip=',
+    ),
+    Mutation(
+        "the plan gives a daily rate by a day gone by",
+        "src/quizapp/core/study/plan.py",
+        "    if plan.today > plan.see_by:",
+        "    if False:",
+    ),
+    Mutation(
+        "the attempts' scrollbar cuts the Started column",
+        "src/quizapp/tui/screens/stats.py",
+        "exam_width = max(8, self.app.size.width - 68)",
+        "exam_width = max(8, self.app.size.width - 66)",
+    ),
+    Mutation(
+        "a half-answered question reads unanswered in the results",
+        "src/quizapp/tui/screens/results.py",
+        'word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"',
+        'word = "unanswered"',
     ),
 ]
 

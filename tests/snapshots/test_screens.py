@@ -159,7 +159,7 @@ def test_a_reopened_attempt_filtered_to_wrong_at_80x24(snap_compare: Any) -> Non
 # -- every screen at 80x24 -------------------------------------------------------------------
 def test_home_with_resume_and_broken_bank_at_80x24(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await pilot.press("enter", "enter", "a", "escape")  # an exam left unfinished
+        await pilot.press("enter", "enter", "a", "escape")  # past the start screen: left unfinished
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

@@ -7,7 +7,7 @@ import io
 from datetime import timedelta
 
 from rich.console import Console
-from textual.widgets import Checkbox, Input, SelectionList, Static
+from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static
 
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.confirm import ConfirmScreen
@@ -175,6 +175,12 @@ async def test_the_drill_goes_on_where_it_was_left(ticker: FakeTicker) -> None:
         assert _exam(app).attempt.session.attempt_id == first
         await pilot.press("escape")
         assert [a.mode for a in app.service.unfinished()] == ["review"]
+        # Home offers it by the name the user knows, not the engine's mode.
+        line = _text(app.screen.query_one("#resume-line", Static))
+        assert "Unfinished drill: " in line and "review" not in line
+        await pilot.press("t")
+        table = app.screen.query_one("#stats-attempts", DataTable)
+        assert [str(table.get_row_at(r)[2]) for r in range(table.row_count)] == ["drill", "exam"]
 
 
 async def test_a_custom_exam_keeps_to_its_topics_and_its_practice_box(exam_app: QuizApp) -> None:

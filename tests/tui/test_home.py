@@ -35,6 +35,8 @@ async def test_home_lists_exams_with_domains_and_warns_of_broken_banks(app: Quiz
         detail = _text(app, "#exam-detail")
         assert "Cloud Concepts" in detail
         assert "1 ✗ short" in detail
+        # The Last and Best columns are estimated scores, and the detail under them says so.
+        assert "pass at 700 (estimated · pass ≈ 67%)" in detail
         assert "1 file could not be loaded · press b" in _text(app, "#home-warning")
 
 

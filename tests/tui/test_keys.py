@@ -6,10 +6,13 @@ import io
 
 from rich.console import Console
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.confirm import ConfirmScreen
+from quizapp.tui.screens.conflict import ConflictScreen
 from quizapp.tui.screens.exam import ExamScreen
+from quizapp.tui.screens.examdate import ExamDateScreen
 from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.pause import PauseScreen
@@ -372,3 +375,36 @@ async def test_a_practice_set_starts_from_the_start_screen_without_an_adaptive_s
         )
         await pilot.press("enter")
         assert exam_screen(exam_app).attempt.session.terms.title == "TUI exam · Practice set 2"
+
+
+async def test_question_mark_opens_help_over_the_modal_screens_too(exam_app: QuizApp) -> None:
+    """A modal stops the app's keys: the submit question and the date prompt bind ? themselves."""
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "s")
+        assert isinstance(exam_app.screen, ConfirmScreen)
+        await pilot.press("question_mark")
+        text = _help_text(exam_app)
+        assert "Yes" in text and "No" in text
+        await pilot.press("escape")
+        assert isinstance(exam_app.screen, ConfirmScreen)  # closing the help keeps the question
+        await pilot.press("n", "escape")
+        assert isinstance(exam_app.screen, HomeScreen)
+        await pilot.press("l")
+        assert isinstance(exam_app.screen, ExamDateScreen)
+        await pilot.press("question_mark")  # typed into the date box, not taken for help
+        assert exam_app.screen.query_one(Input).value == "?"
+        await pilot.press("escape", "enter", "enter", "a", "escape", "a", "enter")
+        assert isinstance(exam_app.screen, ConflictScreen)  # adaptive changed since it began
+        await pilot.press("question_mark")
+        assert "Resume it" in _help_text(exam_app) and "Discard it" in _help_text(exam_app)
+
+
+async def test_plan_and_pause_are_on_the_key_bar_where_there_is_room(exam_app: QuizApp) -> None:
+    async with exam_app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        assert " l Plan " in _bar(exam_app)
+        await pilot.press("enter", "enter")
+        exam_screen(exam_app)
+        assert " z Pause " in _bar(exam_app)
+        await pilot.press("question_mark")  # the help keeps the whole sentence
+        assert "Pause: hide the question, stop the clock" in _help_text(exam_app)

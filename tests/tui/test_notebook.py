@@ -173,6 +173,9 @@ async def test_drill_due_runs_a_review_with_feedback(nb_app: QuizApp) -> None:
         await pilot.press("a", "enter")
         assert runner.session.response.checked
         assert screen.query_one("#exam-feedback", MarkdownText).display
+        # The header names it as the user knows it, not by the engine's mode.
+        status = str(screen.query_one("#exam-status", Static).content)
+        assert "drill, untimed" in status and "review" not in status
 
 
 async def test_home_shows_what_is_due(nb_app: QuizApp) -> None:

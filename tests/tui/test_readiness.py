@@ -88,6 +88,9 @@ async def test_the_results_of_a_mock_exam_say_how_ready_you_are(tmp_path: Path) 
         summary = _text(app, "#results-summary")
         assert f"Readiness (an estimate): {ready.p_pass:.0%} chance to pass" in summary
         assert "from 4 mock exams, 31 answers" in summary
+        # The screen cuts each line at its width: the estimate and its basis both fit 80 columns.
+        lines = [line for line in summary.splitlines() if "Readiness" in line or "mock ex" in line]
+        assert len(lines) == 2 and all(len(line) <= 78 for line in lines)
 
 
 def test_an_unfinished_mock_exam_does_not_count(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.widgets.keybar import KeyBar
-from tests.tui.conftest import EXAM_BANKS, FakeTicker, exam_screen, make_context_for
+from tests.tui.conftest import EXAM_BANKS, FakeTicker, exam_screen, go_to, make_context_for
 
 EXAM65 = Path(__file__).parent / "exam65"
 
@@ -259,3 +259,38 @@ async def test_a_reopened_exam_keeps_its_score_after_its_bank_changes(tmp_path: 
         await pilot.press("enter")
         source = later.screen.query_one("#detail-markdown").source  # type: ignore[attr-defined]
         assert "The bank has changed this question since you answered it." in source
+
+
+async def test_a_long_history_keeps_every_column_of_the_attempts_in_view() -> None:
+    """Over 15 attempts the table scrolls: its scrollbar must not cut the Started column."""
+    from quizapp.core.exam.options import StartOptions
+
+    ctx = make_context_for(EXAM_BANKS, FakeTicker())
+    spec = next(iter(ctx.library.exams.values())).exam
+    for _ in range(20):
+        attempt, _ = ctx.exams.start(spec, "practice", StartOptions())
+        attempt.abandon()
+        attempt.release()
+    for size in ((80, 24), (140, 45)):
+        app = QuizApp(ctx)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("t")
+            table = app.screen.query_one("#stats-attempts", DataTable)
+            await pilot.pause()
+            assert table.row_count == 20 and table.show_vertical_scrollbar
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_a_half_answered_choose_two_is_incomplete_not_unanswered(
+    exam_app: QuizApp,
+) -> None:
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await go_to(exam_app, pilot, "multi")
+        await pilot.press("a", "s", "y")  # one of the two
+        await pilot.pause()
+        assert isinstance(exam_app.screen, ResultsScreen)
+        table = exam_app.screen.query_one("#results-questions", DataTable)
+        begun = [r for r in _rows(table) if r[4].strip() == "A"]
+        assert [r[1] for r in begun] == ["✗ incomplete"]
+        assert [r[1] for r in _rows(table)].count("✗ unanswered") == 5

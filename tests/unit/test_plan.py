@@ -21,6 +21,7 @@ from quizapp.core.study.plan import (
     mock_days,
     new_per_day,
     parse_date,
+    summary_lines,
 )
 from quizapp.service.exams import ExamService
 from quizapp.service.plans import Planner
@@ -78,6 +79,21 @@ def test_days_left_and_new_questions_a_day_see_the_pool_three_days_before() -> N
     assert new_per_day(95, date(2026, 12, 1), date(2026, 12, 10)) == 10  # rounded up
     assert new_per_day(7, date(2026, 12, 10), date(2026, 12, 10)) == 7  # the last day: all
     assert new_per_day(7, date(2026, 12, 11), date(2026, 12, 10)) == 7  # late: all of them
+
+
+def test_the_seen_line_gives_a_daily_rate_until_the_day_to_have_seen_all_then_the_rest() -> None:
+    assert summary_lines(plan(), "X")[1:3] == [
+        "Today: 0 reviews due, 10 new questions to see.",
+        "Questions seen: 0 of 100 (100 unseen questions);"
+        " 10 new a day sees them all by 2026-12-10.",
+    ]
+    late = plan(now=NOW + timedelta(days=10))  # 11 December, a day after the see-all day
+    assert summary_lines(late, "X")[2] == (
+        "Questions seen: 0 of 100 (100 unseen questions); all were to be seen by 2026-12-10:"
+        " see the rest today."
+    )
+    one = plan(pool=["b/q0"], now=NOW + timedelta(days=9))
+    assert summary_lines(one, "X")[1] == "Today: 0 reviews due, 1 new question to see."
 
 
 def test_questions_first_seen_today_count_against_today_only() -> None:

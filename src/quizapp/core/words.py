@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+#: What each mode of an attempt is called on screen ("review" is the engine's word for a drill).
+MODE_NAMES = {"exam": "Exam", "practice": "Practice", "retry": "Retry", "review": "Drill"}
+
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``n`` with ``word`` in the right number: "1 question", "2 questions", "0 entries"."""

@@ -58,10 +58,12 @@ class QuizApp(App[None]):
             loop = asyncio.get_running_loop()
             for signum in ENDING_SIGNALS:
                 loop.add_signal_handler(signum, self._ended_by, signum)
+        # The library is loaded now and lives as long as the app: frozen before the home
+        # screen is built, so no full collection falls due while it is.
+        collector.freeze_long_lived()
         prepare_banks(self.context.data_dir)  # the README says to put banks there: make it exist
         self._apply_settings()
         self.push_screen(HomeScreen(self.context, self.service))
-        collector.freeze_long_lived()  # the library is loaded now and lives as long as the app
         warmup.schedule(self)
         if self._start is not None:
             from quizapp.tui.screens.exam import ExamScreen  # Markdown is costly to import

@@ -268,15 +268,21 @@ def summary_lines(plan: Plan, name: str) -> list[str]:
     )
     return [
         f"{name} exam on {plan.exam_date.isoformat()}: {days}.",
-        f"Today: {plural(plan.reviews_today, 'review')} due, {plan.new_today} new "
-        f"{'question' if plan.new_today == 1 else 'questions'} to see.",
-        f"Questions seen: {plan.seen} of {plan.pool} ({plural(plan.unseen, 'unseen question')});"
-        f" {plan.new_quota} new a day sees them all by {plan.see_by.isoformat()}."
-        if plan.unseen
-        else f"Questions seen: all {plan.pool} at least once.",
+        f"Today: {plural(plan.reviews_today, 'review')} due,"
+        f" {plural(plan.new_today, 'new question')} to see.",
+        _seen_line(plan),
         mock_line(plan),
         f"Verdict: {verdict(plan)}" + ("" if plan.on_track else f" ({_behind_detail(plan)})") + ".",
     ]
+
+
+def _seen_line(plan: Plan) -> str:
+    if not plan.unseen:
+        return f"Questions seen: all {plan.pool} at least once."
+    head = f"Questions seen: {plan.seen} of {plan.pool} ({plural(plan.unseen, 'unseen question')})"
+    if plan.today > plan.see_by:  # a rate "by" a day gone by reads wrong: the rest are today's
+        return f"{head}; all were to be seen by {plan.see_by.isoformat()}: see the rest today."
+    return f"{head}; {plan.new_quota} new a day sees them all by {plan.see_by.isoformat()}."
 
 
 def _behind_detail(plan: Plan) -> str:

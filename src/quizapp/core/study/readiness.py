@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from quizapp.core.exam.scale import passing_fraction
+from quizapp.core.words import noun
 
 MIN_MOCKS = 1  # finished mock exams of the exam before there is an estimate
 MIN_ANSWERS = 30  # ... holding at least this many answered questions between them
@@ -144,16 +145,23 @@ def estimate(
 
 
 def describe(r: Readiness | None) -> str:
-    """One line for the home and results screens and ``quizapp stats``."""
+    """One line for the home screen and ``quizapp stats``."""
+    return " · ".join(describe_lines(r))
+
+
+def describe_lines(r: Readiness | None) -> tuple[str, ...]:
+    """The estimate and what it is based on, apart, for a screen whose lines are cut at 80
+    columns (the results)."""
     if r is None:
         return (
-            f"Readiness: not enough data yet (needs {MIN_ANSWERS} answers in finished mock exams)"
+            f"Readiness: not enough data yet (needs {MIN_ANSWERS} answers in finished mock exams)",
         )
     return (
         f"Readiness (an estimate): {r.p_pass:.0%} chance to pass · expected"
-        f" {r.expected_score} ({r.low}-{r.high}) · from {r.based_on}"
+        f" {r.expected_score} ({r.low}-{r.high})",
+        f"from {r.based_on}",
     )
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {noun(n, word)}"  # the plural rule is words.noun's; only the commas are ours

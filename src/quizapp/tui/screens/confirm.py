@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quizapp.core.words import plural
+from quizapp.tui.screens.help import HELP_BINDING
 
 if TYPE_CHECKING:
     from quizapp.core.exam.session import Session
@@ -47,6 +48,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
+        HELP_BINDING,
     ]
 
     def __init__(self, message: str) -> None:

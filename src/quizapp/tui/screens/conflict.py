@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from quizapp.tui.screens.help import HELP_BINDING
+
 Choice = Literal["resume", "restart"]
 
 
@@ -30,6 +32,7 @@ class ConflictScreen(ModalScreen[Choice | None]):
         Binding("r", "answer('resume')", "Resume it"),
         Binding("d", "answer('restart')", "Discard it, start new"),
         Binding("escape", "answer(None)", "Back"),
+        HELP_BINDING,
     ]
 
     def __init__(self, message: str) -> None:

@@ -18,6 +18,7 @@ from quizapp.core.exam.options import StartOptions
 from quizapp.core.exam.selection import custom_exam
 from quizapp.core.exam.session import Mode
 from quizapp.core.text import visible
+from quizapp.tui.screens.help import HELP_BINDING
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start"),
         Binding("escape", "cancel", "Cancel"),
+        HELP_BINDING,
     ]
 
     def __init__(self, library: Library) -> None:

@@ -18,7 +18,7 @@ from quizapp.core.exam.clock import clock
 from quizapp.core.exam.pacing import pacing
 from quizapp.core.exam.session import SessionError
 from quizapp.core.text import visible
-from quizapp.core.words import sentence
+from quizapp.core.words import MODE_NAMES, sentence
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.service.owners import AttemptInUseError
@@ -79,8 +79,9 @@ class ExamScreen(Screen[None]):
         Binding("s", "submit", "Submit"),
         Binding("v", "navigator", "Navigator"),
         Binding("o", "scenario", "Case study", show=False),
-        Binding("z", "pause", "Pause: hide the question, stop the clock", show=False),
         Binding("escape,q", "leave", "Leave"),
+        # Last: the key bar shows it where there is room; help gives the whole sentence.
+        Binding("z", "pause", "Pause", tooltip="Pause: hide the question, stop the clock"),
     ]
 
     def __init__(
@@ -228,7 +229,7 @@ class ExamScreen(Screen[None]):
             if pace:
                 parts.append(Part(pace, rank=1))
         elif s.feedback:
-            parts.append(Part(f"{s.mode}, untimed", rank=1))
+            parts.append(Part(f"{MODE_NAMES.get(s.mode, s.mode).lower()}, untimed", rank=1))
         status.update(fit_line(parts, (status.content_region.width or self.app.size.width - 2)))
         notice = self.query_one("#exam-notice", Static)
         notice.display = bool(self._message)

@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from quizapp.tui.screens.help import HELP_BINDING
+
 
 class ExamDateScreen(ModalScreen[bool]):
     """Asks for the date of ``name``'s exam; ``save`` stores it or raises ValueError.
@@ -34,7 +36,7 @@ class ExamDateScreen(ModalScreen[bool]):
     ExamDateScreen Input { width: 20; margin: 1 0 0 0; }
     ExamDateScreen #date-error { color: $error; height: auto; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"), HELP_BINDING]
 
     def __init__(self, name: str, current: str, save: Callable[[str], object]) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from quizapp.core.study.export import Format
 from quizapp.core.text import visible
 from quizapp.core.words import plural
+from quizapp.tui.screens.help import HELP_BINDING
 
 _FORMATS: dict[str, Format] = {".csv": "csv", ".json": "json"}
 
@@ -44,7 +45,7 @@ class ExportScreen(ModalScreen[Path | None]):
     }
     ExportScreen #export-error { color: $text-error; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"), HELP_BINDING]
 
     def __init__(self, default: Path, count: int) -> None:
         super().__init__()

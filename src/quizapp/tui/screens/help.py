@@ -17,6 +17,9 @@ from textual.widgets import Static
 
 from quizapp.tui.widgets.keybar import KeyBar
 
+#: ``?`` on a modal screen: a modal stops the app's own bindings, so each modal binds it itself.
+HELP_BINDING = Binding("question_mark", "app.help", "Help")
+
 # Sideways scrolling: nothing in quizapp is wider than its screen.
 _NOISE = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
 

@@ -14,10 +14,11 @@ from textual.widgets import Static
 
 from quizapp.context import AppContext
 from quizapp.core.exam.clock import clock
+from quizapp.core.exam.scale import pass_label
 from quizapp.core.exam.slots import DomainSlots, SlotPlan, plan_slots
 from quizapp.core.study.readiness import describe
 from quizapp.core.text import visible
-from quizapp.core.words import plural
+from quizapp.core.words import MODE_NAMES, plural
 from quizapp.service.readiness import readiness
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.planlines import PlanLines
@@ -58,8 +59,9 @@ class HomeScreen(Screen[None]):
         Binding("b", "app.open_banks", "Banks"),
         Binding("ctrl+r", "reload_banks", "Reload banks", show=False),
         Binding("t", "stats", "Stats"),
-        Binding("l", "plan", "Plan", show=False),  # named on the plan line
         Binding("q", "app.quit", "Quit"),
+        # After Quit: the key bar shows it where there is room (it is named on the plan line).
+        Binding("l", "plan", "Plan"),
     ]
 
     def __init__(self, context: AppContext, service: ExamService) -> None:
@@ -160,9 +162,10 @@ class HomeScreen(Screen[None]):
             left = f", {clock(a.minutes * 60 - a.elapsed, a.minutes)} left" if a.minutes else ""
             more = f" (+{len(self.unfinished) - 1} more)" if len(self.unfinished) > 1 else ""
             title = visible(a.title, one_line=True)  # from the database
+            mode = MODE_NAMES.get(a.mode, a.mode).lower()
             line.update(
                 Text(
-                    f"▶ Unfinished {a.mode}: {title} — {a.answered} of {a.total} answered{left}."
+                    f"▶ Unfinished {mode}: {title} — {a.answered} of {a.total} answered{left}."
                     f" Press r to resume{more}.",
                     style="bold",
                 )
@@ -462,7 +465,9 @@ def _detail(p: SlotPlan, width: int, sets: str | None = None) -> Text:
     Laid out by hand: a Rich Table here cost more than the rest of the screen to draw.
     """
     minutes = plural(p.exam.minutes, "minute") if p.exam.minutes else "untimed"
-    out = Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score}\n\n")
+    # Last and Best above are estimates: say so where the pass mark is named.
+    estimate = pass_label(p.exam.passing_score, p.exam.score_range)
+    out = Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score} ({estimate})\n\n")
     rows = [
         (d.name, f"{d.weight:g}%", str(d.slots), f"{d.available} {_supply(d)}") for d in p.domains
     ]

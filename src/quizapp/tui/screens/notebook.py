@@ -29,6 +29,7 @@ from quizapp.service.exams import ExamService
 from quizapp.storage.study import NotebookCounts
 from quizapp.tui import collector
 from quizapp.tui.fitline import Part, fit_line
+from quizapp.tui.screens.help import HELP_BINDING
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.markdowntext import MarkdownText
 from quizapp.tui.widgets.rowlist import RowList
@@ -77,6 +78,7 @@ class NoteScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
+        HELP_BINDING,
     ]
 
     def __init__(self, note: str) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.core.text import visible
+from quizapp.tui.screens.help import HELP_BINDING
 
 
 class PickScreen(ModalScreen[str | None]):
@@ -36,7 +37,7 @@ class PickScreen(ModalScreen[str | None]):
         max-height: 20;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"), HELP_BINDING]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], current: str) -> None:
         super().__init__()

@@ -14,9 +14,9 @@ from textual.widgets import DataTable, Static
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
 from quizapp.core.exam.scoring import Result
-from quizapp.core.study.readiness import describe
+from quizapp.core.study.readiness import describe_lines
 from quizapp.core.text import visible
-from quizapp.core.words import plural
+from quizapp.core.words import MODE_NAMES, plural
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.service.readiness import exam_readiness
@@ -30,7 +30,6 @@ FILTERS: tuple[tuple[Filter, str, str], ...] = (
     ("flagged", "f", "⚑ flagged"),
     ("unsure", "u", "? unsure"),
 )
-MODE_NAMES = {"exam": "Exam", "practice": "Practice", "retry": "Retry", "review": "Drill"}
 
 
 def missed_positions(attempt: Attempt, result: Result) -> tuple[int, ...]:
@@ -127,7 +126,8 @@ class ResultsScreen(Screen[None]):
         s = self.attempt.session
         estimate = None
         if s.mode == "exam" and s.terms.exam_id in self.service.library.exams:
-            estimate = describe(exam_readiness(self.service, s.terms.exam_id))
+            # Two lines: as one it is cut at 80 columns, hiding what the estimate rests on.
+            estimate = "\n  ".join(describe_lines(exam_readiness(self.service, s.terms.exam_id)))
         yield Static(
             summary(self.attempt, self.result, self.readiness, estimate), id="results-summary"
         )
@@ -222,10 +222,13 @@ class ResultsScreen(Screen[None]):
                 result = Text("✓ right", style="green")
             elif s.answered(i):
                 result = Text("✗ wrong", style="red")
-            elif s.mode == "exam":
-                result = Text("✗ unanswered", style="red")  # scored as wrong
             else:
-                result = Text("· unanswered", style="dim")
+                # Begun but not whole (one of "Choose two", a match missing): the pick shows.
+                word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"
+                if s.mode == "exam":
+                    result = Text(f"✗ {word}", style="red")  # scored as wrong
+                else:
+                    result = Text(f"· {word}", style="dim")
             marks = " ".join(m for m, on in (("⚑", r.flagged), ("?", r.unsure)) if on)
             table.add_row(
                 str(i + 1),

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from quizapp.context import AppContext
 from quizapp.core.study.progress import exam_progress
 from quizapp.core.text import visible
+from quizapp.core.words import MODE_NAMES
 from quizapp.service.exams import ExamService
 from quizapp.storage.attempts import AttemptSummary
 from quizapp.transcript import scores_note
@@ -67,8 +68,9 @@ class StatsScreen(Screen[None]):
             )
         )
         attempts = self.query_one("#stats-attempts", DataTable)
-        # Sized to fit 80 columns: the exam id takes the room the others leave.
-        exam_width = max(8, self.app.size.width - 66)
+        # Sized to fit 80 columns: the exam id takes the room the others leave, and the table's
+        # scrollbar (over 15 attempts) its two cells, or it cuts the Started column.
+        exam_width = max(8, self.app.size.width - 68)
         attempts.add_column("Id", width=4)
         attempts.add_column("Exam", width=exam_width)
         attempts.add_column("Mode", width=8)
@@ -82,7 +84,7 @@ class StatsScreen(Screen[None]):
             attempts.add_row(
                 str(a.id),
                 Text(fit(visible(a.exam_id, one_line=True), exam_width)),
-                a.mode,
+                MODE_NAMES.get(a.mode, a.mode).lower(),
                 outcome(a),
                 f"{a.correct}/{a.total} {a.percent:.0f}%",
                 a.started_at.strftime("%Y-%m-%d %H:%M"),
