@@ -82,3 +82,23 @@ async def test_home_works_at_160x50(app: QuizApp) -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#exams", RowList).row_count == 1
+
+
+def test_a_long_exam_title_puts_the_estimate_label_on_its_own_line() -> None:
+    from dataclasses import replace
+
+    from quizapp.core.exam.slots import plan_slots
+    from quizapp.tui.screens.home import _detail
+    from tests.tui.conftest import make_context
+
+    library = make_context().library
+    spec = next(iter(library.exams.values())).exam
+    for title, width in (("Demo", 76), ("A" * 40, 76)):
+        lines = _detail(plan_slots(replace(spec, title=title), library), width).plain.splitlines()
+        head = f"{title} · {spec.minutes} minutes · pass at 700"
+        # Whole on the first line when it fits, else whole on a line of its own.
+        assert lines[:2] in (
+            [f"{head} (estimated · pass ≈ 67%)", ""],
+            [head, "(estimated · pass ≈ 67%)"],
+        )
+        assert all(len(line) <= width for line in lines[:2])

@@ -467,7 +467,10 @@ def _detail(p: SlotPlan, width: int, sets: str | None = None) -> Text:
     minutes = plural(p.exam.minutes, "minute") if p.exam.minutes else "untimed"
     # Last and Best above are estimates: say so where the pass mark is named.
     estimate = pass_label(p.exam.passing_score, p.exam.score_range)
-    out = Text(f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score} ({estimate})\n\n")
+    head_line = f"{p.exam.title} · {minutes} · pass at {p.exam.passing_score}"
+    # The label goes whole on a line of its own rather than wrap mid-phrase.
+    fits = len(head_line) + len(estimate) + 3 <= width
+    out = Text(f"{head_line} ({estimate})\n\n" if fits else f"{head_line}\n({estimate})\n\n")
     rows = [
         (d.name, f"{d.weight:g}%", str(d.slots), f"{d.available} {_supply(d)}") for d in p.domains
     ]
