@@ -1608,8 +1608,8 @@ MUTATIONS = [
     Mutation(
         "home does not call its scores estimates",
         "src/quizapp/tui/screens/home.py",
-        "pass at {p.exam.passing_score} ({estimate})",
-        "pass at {p.exam.passing_score}",
+        'f"{head_line} ({estimate})\\n\\n" if fits else f"{head_line}\\n({estimate})\\n\\n"',
+        'f"{head_line}\\n\\n"',
     ),
     Mutation(
         "the results' readiness is one line, cut at 80 columns",
