@@ -1659,6 +1659,42 @@ MUTATIONS = [
         'word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"',
         'word = "unanswered"',
     ),
+    Mutation(
+        "duplicate choice texts pass the loader",
+        "src/quizapp/core/bank/rules.py",
+        "    if len(set(keys)) == len(keys):\n        return []",
+        "    if True:\n        return []",
+    ),
+    Mutation(
+        "a key given by letters is never every choice",
+        "src/quizapp/core/bank/rules.py",
+        "marked_n = len(q.answer) if q.answer is not None else len(marked)",
+        "marked_n = len(marked)",
+    ),
+    Mutation(
+        "the importer keeps duplicate choices",
+        "src/quizapp/core/importers/writer.py",
+        "    if len(set(keys)) < n:  # only then find the pair, in order",
+        "    if False:",
+    ),
+    Mutation(
+        "the importer keeps an empty choice",
+        "src/quizapp/core/importers/writer.py",
+        '    if "" in keys:',
+        "    if False:",
+    ),
+    Mutation(
+        "a bare reference URL is refused",
+        "src/quizapp/core/bank/models.py",
+        '            return [{"url": v} if isinstance(v, str) else v for v in value]',
+        "            return value",
+    ),
+    Mutation(
+        "the writer drops nested mappings",
+        "src/quizapp/core/importers/emitter.py",
+        '            out.append(f"{lead}{key}:")\n            _mapping(value, indent + 2, out, "")',
+        '            out.append(f"{lead}{key}: {{}}")',
+    ),
 ]
 
 

@@ -66,6 +66,7 @@ def test_drafts_that_cannot_be_valid_questions_are_skipped_with_their_line() -> 
         _draft("Eleven?", *[f"c{i}" for i in range(11)], line=17),
         _draft("", "Yes", "No", line=19),
         _draft("Nothing right?", "Yes", "No", correct=(), line=21),
+        _draft("Blank one?", "Yes", "  ", "No", line=23),
     ]
     built = build(Parsed(drafts), name="q.md")
     assert [r.format() for r in built.report] == [
@@ -77,11 +78,12 @@ def test_drafts_that_cannot_be_valid_questions_are_skipped_with_their_line() -> 
         "q.md:17: skipped: 11 choices (a question has 2 to 10)",
         "q.md:19: skipped: empty question text",
         "q.md:21: skipped: no correct choice",
+        "q.md:23: skipped: choice B is empty",
         "q.md:15: skipped: question 'which-two-choose-two-"
         + built.report[-1].message.split("which-two-choose-two-")[1],
     ]
     assert "the prompt says '(Choose two.)' but 1 choice is correct" in built.report[-1].message
-    assert (built.converted, built.total, built.skipped) == (1, 10, 9)
+    assert (built.converted, built.total, built.skipped) == (1, 11, 10)
     assert built.text is not None
     assert load_text(built.text, "x.yaml").ok
 

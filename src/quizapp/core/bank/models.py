@@ -101,13 +101,19 @@ class Question(_Model):
     def _one_letter(cls, value: Any) -> Any:
         return (value,) if isinstance(value, str) else value
 
-    @field_validator("choices", "references", mode="before")
+    # A bare string is a choice's text or a reference's URL; one pass, no test first.
+    @field_validator("choices", mode="before")
     @classmethod
-    def _bare_strings(cls, value: Any, info: ValidationInfo) -> Any:
-        # A bare string is a choice's text or a reference's URL.
-        key = "text" if info.field_name == "choices" else "url"
-        if isinstance(value, list) and any(isinstance(v, str) for v in value):
-            return [{key: v} if isinstance(v, str) else v for v in value]
+    def _bare_choices(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
+
+    @field_validator("references", mode="before")
+    @classmethod
+    def _bare_references(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"url": v} if isinstance(v, str) else v for v in value]
         return value
 
     @model_validator(mode="after")

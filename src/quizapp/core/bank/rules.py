@@ -37,15 +37,19 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _duplicates(items: Sequence[str]) -> Iterable[tuple[int, int]]:
-    """Yield (first, later) index pairs of equal items."""
+def _duplicates(items: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, later) index pairs of equal items."""
+    keys = [item.strip().casefold() for item in items]
+    if len(set(keys)) == len(keys):
+        return []  # the common case, without a loop in Python
     seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        key = item.strip().casefold()
+    out: list[tuple[int, int]] = []
+    for i, key in enumerate(keys):
         if key in seen:
-            yield seen[key], i
+            out.append((seen[key], i))
         else:
             seen[key] = i
+    return out
 
 
 def question_issues(q: Question) -> list[Issue]:
@@ -136,14 +140,17 @@ def _choice_issues(q: Question, name: str) -> list[Issue]:
             elif letter in seen:
                 out.append(Issue(at, f"{name}: answer '{raw}' is given twice"))
             seen.add(letter)
-    if not out and len(q.correct) == n:
+    if out:
+        return out
+    # No issue so far: the letters name distinct choices, so counting them counts the key.
+    marked_n = len(q.answer) if q.answer is not None else len(marked)
+    if marked_n == n:
         out.append(Issue(("choices",), f"{name}: every choice is marked correct"))
     said = _CHOOSE.search(q.prompt)
     if not out and said:
         word = said.group(1).lower()
         wanted = _NUMBERS.get(word) or int(word)
-        if wanted != len(q.correct):
-            marked_n = len(q.correct)
+        if wanted != marked_n:
             out.append(
                 Issue(
                     ("prompt",),

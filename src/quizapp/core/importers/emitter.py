@@ -19,34 +19,45 @@ _BREAK = re.compile("[\u2028\u2029\x85\r]")
 def dump(data: dict[str, Any]) -> str:
     """YAML text for ``data`` (keys in their order)."""
     out: list[str] = []
-    _mapping(data, 0, out, None)
+    _mapping(data, 0, out, "")
     return "\n".join(out) + "\n"
 
 
-def _mapping(data: dict[str, Any], indent: int, out: list[str], first: str | None) -> None:
+# The walk tests exact classes (the data is built by the importer: plain dicts, lists and
+# strings), strings first: they are most of the values.
+def _mapping(data: dict[str, Any], indent: int, out: list[str], lead: str) -> None:
+    """``lead`` opens the first line (``- `` for a mapping in a list); the rest get ``pad``."""
     pad = " " * indent
-    for i, (key, value) in enumerate(data.items()):
-        lead = first if (i == 0 and first is not None) else pad
-        if isinstance(value, dict):
+    lead = lead or pad
+    for key, value in data.items():
+        cls = value.__class__
+        if cls is str:
+            out.append(f"{lead}{key}: {_text(value, indent + 2)}")
+        elif cls is dict:
             out.append(f"{lead}{key}:")
-            _mapping(value, indent + 2, out, None)
-        elif isinstance(value, list | tuple):
-            if not value:
+            _mapping(value, indent + 2, out, "")
+        elif cls is list or cls is tuple:
+            if value:
+                out.append(f"{lead}{key}:")
+                _sequence(value, indent, out)
+            else:
                 out.append(f"{lead}{key}: []")
-                continue
-            out.append(f"{lead}{key}:")
-            _sequence(value, indent, out)
         else:
             out.append(f"{lead}{key}: {_scalar(value, indent + 2)}")
+        lead = pad
 
 
 def _sequence(items: list[Any] | tuple[Any, ...], indent: int, out: list[str]) -> None:
     pad = " " * indent
+    dash = f"{pad}- "
     for item in items:
-        if isinstance(item, dict):
-            _mapping(item, indent + 2, out, f"{pad}- ")
+        cls = item.__class__
+        if cls is str:
+            out.append(f"{dash}{_text(item, indent + 2)}")
+        elif cls is dict:
+            _mapping(item, indent + 2, out, dash)
         else:
-            out.append(f"{pad}- {_scalar(item, indent + 2)}")
+            out.append(f"{dash}{_scalar(item, indent + 2)}")
 
 
 def _scalar(value: Any, indent: int) -> str:
@@ -54,6 +65,10 @@ def _scalar(value: Any, indent: int) -> str:
         return "true" if value else "false"
     if not isinstance(value, str):
         raise TypeError(f"cannot write {type(value).__name__} as bank text")
+    return _text(value, indent)
+
+
+def _text(value: str, indent: int) -> str:
     if "\n" in value and _literal_ok(value):
         pad = " " * indent
         chomp = "-" if not value.endswith("\n") else ""

@@ -19,7 +19,7 @@ from quizapp.core.words import plural
 MAX_FIELD = 10_000  # characters in one prompt, choice or explanation
 SCHEMA_LINE = "# yaml-language-server: $schema=bank.schema.json"
 _LETTERS = "ABCDEFGHIJ"
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[A-Za-z0-9]+")
 _NAMES = {"markdown": "Markdown", "aiken": "Aiken", "gift": "GIFT", "csv": "CSV"}
 
 
@@ -79,8 +79,9 @@ def slug(text: str, limit: int = 40) -> str:
         else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     )
     out = ""
-    for m in _WORD.finditer(ascii_text.lower()):  # lazily: a prompt's first words are enough
-        word = m.group(0)
+    # Lazily, word by word: a prompt's first words are enough (no lowering of all of it).
+    for m in _WORD.finditer(ascii_text):
+        word = m.group(0).lower()
         if len(out) + len(word) + 1 > limit:
             return out or word[:limit]  # a first word longer than the limit is cut
         out = f"{out}-{word}" if out else word
@@ -112,15 +113,15 @@ def _problem(d: Draft) -> str | None:
     n = len(d.choices)
     if not 2 <= n <= 10:
         return f"{plural(n, 'choice')} (a question has 2 to 10)"
-    for i, c in enumerate(d.choices):
-        if not c.text.strip():
-            return f"choice {_LETTERS[i]} is empty"
-    seen: dict[str, int] = {}
-    for i, c in enumerate(d.choices):
-        key = c.text.strip().casefold()
-        if key in seen:
-            return f"choices {_LETTERS[seen[key]]} and {_LETTERS[i]} have the same text"
-        seen[key] = i
+    keys = [c.text.strip().casefold() for c in d.choices]
+    if "" in keys:
+        return f"choice {_LETTERS[keys.index('')]} is empty"
+    if len(set(keys)) < n:  # only then find the pair, in order
+        seen: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            if key in seen:
+                return f"choices {_LETTERS[seen[key]]} and {_LETTERS[i]} have the same text"
+            seen[key] = i
     correct = sum(c.correct for c in d.choices)
     if correct == 0:
         return "no correct choice"
