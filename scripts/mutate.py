@@ -1695,6 +1695,24 @@ MUTATIONS = [
         '            out.append(f"{lead}{key}:")\n            _mapping(value, indent + 2, out, "")',
         '            out.append(f"{lead}{key}: {{}}")',
     ),
+    Mutation(
+        "a bank title that does not fit stays on its row",
+        "src/quizapp/listing.py",
+        "        if len(head) + 2 + len(title) <= WIDTH:",
+        "        if True:",
+    ),
+    Mutation(
+        "a domain without enough questions is not marked",
+        "src/quizapp/listing.py",
+        'short = " short" if d["available"] < d["slots"] else ""',
+        'short = ""',
+    ),
+    Mutation(
+        "equal practice sets are listed one by one",
+        "src/quizapp/listing.py",
+        "                if len(sizes) == 1",
+        "                if False",
+    ),
 ]
 
 

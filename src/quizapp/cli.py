@@ -18,7 +18,8 @@ from quizapp.core.bank.problems import Problem
 from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.text import json_text, visible
-from quizapp.core.words import noun, plural
+from quizapp.core.words import plural
+from quizapp.listing import banks_text
 from quizapp.paths import DataDirError, data_dir
 from quizapp.planning import add_parser as add_plan_parser
 from quizapp.planning import cmd_plan
@@ -569,24 +570,7 @@ def cmd_banks(library: Library, *, as_json: bool, out: TextIO = sys.stdout) -> i
     if as_json:
         out.write(json_text(report) + "\n")
         return 0
-    out.write("Banks\n")
-    for b in report["banks"]:
-        n = b["questions"]
-        out.write(f"  {_line(b['id']):<28} {n:>5} {noun(n, 'question'):<9}  {_line(b['title'])}\n")
-    out.write("Exams\n")
-    for e in report["exams"]:
-        minutes = f"{e['minutes']} min" if e["minutes"] else "untimed"
-        title = _line(e["title"])
-        n = e["questions"]
-        out.write(f"  {_line(e['id']):<28} {n:>5} {noun(n, 'question'):<9}  {minutes:<8} {title}\n")
-        for d in e["domains"]:
-            short = "  (short)" if d["available"] < d["slots"] else ""
-            slots = f"{d['slots']:>3} {noun(d['slots'], 'slot'):<5}"
-            counts = f"{slots} {d['available']:>5} available{short}"
-            out.write(f"      {_line(d['name']):<52} {counts}\n")
-        if e["sets"]:
-            sizes = ", ".join(str(ps["questions"]) for ps in e["sets"])
-            out.write(f"      {plural(len(e['sets']), 'practice set')} of {sizes} questions\n")
+    out.write(banks_text(report))
     if library.problems:
         out.write("Problems\n")
         for p in library.problems:

@@ -121,6 +121,37 @@ def test_banks_without_bundled_and_with_env_folders(run: Run, tmp_path: Path) ->
     assert "demo" in text.stdout
 
 
+def test_banks_text_fits_80_columns_and_keeps_every_title_whole(run: Run) -> None:
+    text = run("banks").stdout
+    report = json.loads(run("banks", "--json").stdout)
+    assert max(map(len, text.splitlines())) <= 80
+    lines = [line.strip() for line in text.splitlines()]
+    for bank in report["banks"]:
+        assert bank["title"] in text, bank["title"]
+    for exam in report["exams"]:
+        assert any(line.startswith(exam["id"] + "  " + exam["title"]) for line in lines)
+        for d in exam["domains"]:
+            assert any(
+                line.startswith(d["name"])
+                and line.split()[-2:] == [str(d["slots"]), str(d["available"])]
+                for line in lines
+            )
+    # Equal practice sets are said once, not listed one by one.
+    assert "6 practice sets of 65 questions" in text
+
+
+def test_banks_text_marks_a_domain_without_enough_questions(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "demo.yaml").write_text(GOOD_BANK)
+    (tmp_path / "short.yaml").write_text(
+        "exam:\n  id: short\n  title: Short\n  questions: 3\n  domains:\n"
+        "    - name: Cloud Concepts\n      weight: 100\n  banks: [demo]\n"
+    )
+    lines = run("--no-bundled", "--banks", str(tmp_path), "banks").stdout.splitlines()
+    assert [line.split() for line in lines if "Cloud Concepts" in line] == [
+        ["Cloud", "Concepts", "3", "1", "short"]
+    ]
+
+
 def test_banks_with_a_data_dir_reads_its_banks_folder(run: Run, tmp_path: Path) -> None:
     data = tmp_path / "data"
     (data / "banks").mkdir(parents=True)
@@ -234,4 +265,4 @@ def test_a_broken_question_is_an_error_and_its_bank_keeps_the_rest(
     assert [(b["id"], b["questions"]) for b in report["banks"]] == [("demo", 1)]
     assert [(e["line"], e["severity"]) for e in report["errors"]] == [(21, "error")]
     text = run("--no-bundled", "--banks", str(tmp_path), "banks").stdout
-    assert "demo" in text and "    1 question   Demo bank" in text
+    assert "  demo      1  Demo bank\nExams: none loaded\n" in text
