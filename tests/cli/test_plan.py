@@ -80,7 +80,9 @@ def test_the_plan_as_text_with_its_forecast_and_the_date_cleared(run: Run, write
 
 def test_a_bad_date_a_past_one_or_an_unknown_exam_is_one_line_and_exit_2(run: Run) -> None:
     for args, message in (
-        (("clf-c02", "--date", "2026-02-30"), "not a date in the form YYYY-MM-DD"),
+        (("clf-c02", "--date", "2026-02-30"), "2026-02-30 is not a day of the calendar"),
+        (("clf-c02", "--date", "2026-13-01"), "2026-13-01 is not a day of the calendar"),
+        (("clf-c02", "--date", "20261220"), "not a date in the form YYYY-MM-DD: '20261220'"),
         (("clf-c02", "--date", "2026-11-30"), "2026-11-30 is in the past (today is 2026-12-01)"),
         (("nope", "--date", "2026-12-20"), "unknown exam 'nope'"),
         (("clf-c02", "--date", "2026-12-20", "--clear"), "not allowed with argument"),

@@ -183,9 +183,19 @@ def test_a_typed_date_is_a_whole_iso_date_today_or_later() -> None:
     today = NOW.date()
     assert parse_date(" 2026-12-13 ", today) == EXAM_DAY
     assert parse_date("2026-12-01", today) == today
-    for bad in ("2026-13-01", "13/12/2026", "20261213", "", "tomorrow"):
+    for bad in (
+        "13/12/2026",
+        "20261213",
+        "2026-W50-7",
+        "",
+        "tomorrow",
+        "\uff12\uff10\uff12\uff16-12-13",
+    ):
         with pytest.raises(ValueError, match="YYYY-MM-DD"):
             parse_date(bad, today)
+    for impossible in ("2026-13-01", "2027-02-29"):
+        with pytest.raises(ValueError, match=f"^{impossible} is not a day of the calendar"):
+            parse_date(impossible, today)
     with pytest.raises(ValueError, match="in the past"):
         parse_date("2026-11-30", today)
 

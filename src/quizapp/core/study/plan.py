@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -11,17 +12,20 @@ from quizapp.core.words import plural
 
 SEE_ALL_BEFORE = 3  # the whole pool seen once by three days before the exam
 LAST_MOCK_BEFORE = 2  # the last practice set two days before: a day left to go over its misses
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 MOST_STEPS = 64  # reviews simulated per entry in the forecast (a guard; a few are the rule)
 
 
 def parse_date(text: str, today: date) -> date:
     """An exam date typed as YYYY-MM-DD, today or later; ValueError with a message otherwise."""
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
-    if len(text.strip()) != 10:  # fromisoformat also takes 20261201 and 2026-W49-2
+    typed = text.strip()
+    # fromisoformat also takes 20261201 and 2026-W49-2: the shape is checked first.
+    if not _DATE_SHAPE.fullmatch(typed):
         raise ValueError(f"not a date in the form YYYY-MM-DD: {text!r}")
+    try:
+        day = date.fromisoformat(typed)
+    except ValueError:
+        raise ValueError(f"{typed} is not a day of the calendar (check month and day)") from None
     if day < today:
         raise ValueError(f"{day.isoformat()} is in the past (today is {today.isoformat()})")
     return day
