@@ -1713,6 +1713,18 @@ MUTATIONS = [
         "                if len(sizes) == 1",
         "                if False",
     ),
+    Mutation(
+        "a YAML syntax error gives no hint",
+        "src/quizapp/core/bank/source.py",
+        '    return where, f"YAML syntax error: {what}" + (f"; {hint}" if hint else "")',
+        '    return where, f"YAML syntax error: {what}"',
+    ),
+    Mutation(
+        "an impossible exam date is called the wrong form",
+        "src/quizapp/core/study/plan.py",
+        '        raise ValueError(f"{typed} is not a day of the calendar (check month and day)")',
+        '        raise ValueError(f"not a date in the form YYYY-MM-DD: {text!r}")',
+    ),
 ]
 
 

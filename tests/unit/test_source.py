@@ -157,6 +157,22 @@ def test_bad_indentation_says_where() -> None:
     (line, _column, message), *_ = _problems("a:\n  b: 1\n c: 2\n")
     assert line == 3
     assert message.startswith("YAML syntax error:")
+    assert message.endswith("; check this line's indentation against the lines above")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        ("q:\n  prompt: What is it: a trick?\n", 2, "needs quotes or a '|' block"),
+        ("q:\n  prompt: What?\n   choices: [a, b]\n", 3, "or the line is indented too far"),
+        ("q:\n  - a\n  - b\n answer: A\n", 4, "check this line's indentation"),
+        ("title: `Demo`\n", 1, "quote a text that starts with ` or @"),
+    ],
+)
+def test_common_syntax_errors_say_what_to_change(text: str, line: int, hint: str) -> None:
+    (at, _column, message), *_ = _problems(text)
+    assert at == line
+    assert hint in message
 
 
 def test_two_documents_are_refused() -> None:

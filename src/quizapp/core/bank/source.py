@@ -270,10 +270,25 @@ def _syntax_problem(exc: Any, text: str) -> tuple[Mark, str]:
     where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
     what = exc.problem or "syntax error"
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        what = "a tab character; indent with spaces"
-    elif exc.context:
+        return where, "YAML syntax error: a tab character; indent with spaces"
+    if exc.context:
         what = f"{what} ({exc.context}"
         if exc.context_mark is not None and exc.context_mark is not mark:
             what += f" at line {exc.context_mark.line + 1}"
         what += ")"
-    return where, f"YAML syntax error: {what}"
+    hint = next((h for start, h in _HINTS if (exc.problem or "").startswith(start)), None)
+    return where, f"YAML syntax error: {what}" + (f"; {hint}" if hint else "")
+
+
+# What usually causes libyaml's commonest complaints in a hand-written bank, said plainly.
+_INDENT = "check this line's indentation against the lines above"
+_HINTS = (
+    ("did not find expected key", _INDENT),
+    ("did not find expected '-' indicator", _INDENT),
+    ("could not find expected ':'", _INDENT),
+    (
+        "mapping values are not allowed",
+        "a text holding ': ' needs quotes or a '|' block, or the line is indented too far",
+    ),
+    ("found character that cannot start any token", "quote a text that starts with ` or @"),
+)
