@@ -140,6 +140,24 @@ async def test_the_end_of_a_drill_the_database_refuses_shows_no_results() -> Non
         assert app.context.attempts.status(attempt.id) == "submitted"
 
 
+async def test_an_exam_submitted_when_the_database_refuses_its_end_stays_open(
+    exam_app: QuizApp,
+) -> None:
+    async with exam_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter", "a")
+        screen = exam_screen(exam_app)
+        _read_only(exam_app)
+        await pilot.press("s", "y")
+        await pilot.pause()
+        assert exam_screen(exam_app) is screen and not screen.attempt.session.finished
+        assert "the end of this exam is unsaved" in _text(screen.query_one("#exam-notice", Static))
+        _read_only(exam_app, False)
+        await pilot.press("s", "y")
+        await pilot.pause()
+        assert isinstance(exam_app.screen, ResultsScreen)
+        assert exam_app.context.attempts.status(screen.attempt.id) == "submitted"
+
+
 @pytest.mark.parametrize(
     ("where", "key", "what"), [("home", "d", "drill"), ("notebook", "c", "cram")]
 )
