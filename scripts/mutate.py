@@ -1725,6 +1725,103 @@ MUTATIONS = [
         '        raise ValueError(f"{typed} is not a day of the calendar (check month and day)")',
         '        raise ValueError(f"not a date in the form YYYY-MM-DD: {text!r}")',
     ),
+    Mutation(
+        "the note editor closes and loses the text when the database refuses it",
+        "src/quizapp/tui/screens/notebook.py",
+        '            line = failed(exc, "The note could not be saved")\n',
+        "            self.dismiss(text)\n            return\n",
+    ),
+    Mutation(
+        "a mastered mark the database refuses crashes the notebook",
+        "src/quizapp/tui/screens/notebook.py",
+        "            self.context.study.save(entry)\n        except Exception as exc:",
+        "            self.context.study.save(entry)\n        except ZeroDivisionError as exc:",
+    ),
+    Mutation(
+        "a deletion the database refuses crashes the notebook",
+        "src/quizapp/tui/screens/notebook.py",
+        "                    self.context.study.delete(key)\n"
+        "                except Exception as exc:",
+        "                    self.context.study.delete(key)\n"
+        "                except ZeroDivisionError as exc:",
+    ),
+    Mutation(
+        "a cram the database cannot start crashes the notebook",
+        "src/quizapp/tui/screens/notebook.py",
+        '        except Exception as exc:\n            self.notify(failed(exc, "The cram',
+        '        except ZeroDivisionError as exc:\n            self.notify(failed(exc, "The cram',
+    ),
+    Mutation(
+        "a drill the database cannot start crashes the TUI",
+        "src/quizapp/tui/screens/exam.py",
+        "    except Exception as exc:  # a failing disk: the notebook stays as it is",
+        "    except ZeroDivisionError as exc:  # a failing disk: the notebook stays as it is",
+    ),
+    Mutation(
+        "a refused drill grade is shown as counted and the drill moves on",
+        ATT,
+        "graded = before.responses[pos].checked and not before.responses[pos].studied",
+        "graded = False",
+    ),
+    Mutation(
+        "a refused end shows results that are not stored",
+        ATT,
+        "        if not (ending or graded):\n",
+        "        if not graded:\n",
+    ),
+    Mutation(
+        "an exam date the database refuses crashes the date form",
+        "src/quizapp/tui/screens/examdate.py",
+        "        except Exception as exc:\n            line = failed(",
+        "        except ZeroDivisionError as exc:\n            line = failed(",
+    ),
+    Mutation(
+        "a cleared date the database refuses crashes the plan screen",
+        "src/quizapp/tui/screens/plan.py",
+        "        except Exception as exc:  # the date stays, and so does the plan shown",
+        "        except ZeroDivisionError as exc:  # the date stays, and so does the plan shown",
+    ),
+    Mutation(
+        "the export dialog closes and loses the path when the file cannot be written",
+        "src/quizapp/tui/screens/export.py",
+        "            shown = visible(str(target), one_line=True)\n            error.update(",
+        "            self.dismiss(None)\n            return\n"
+        "            shown = visible(str(target), one_line=True)\n            error.update(",
+    ),
+    Mutation(
+        "a theme the disk refuses crashes the TUI",
+        "src/quizapp/tui/app.py",
+        "            write_settings(self._settings_path, Settings(theme=theme.name))\n"
+        "        except OSError as exc:",
+        "            write_settings(self._settings_path, Settings(theme=theme.name))\n"
+        "        except ZeroDivisionError as exc:",
+    ),
+    Mutation(
+        "an imported bank the disk refuses leaves its temporary file",
+        "src/quizapp/importing.py",
+        "        with contextlib.suppress(OSError):\n            Path(tmp).unlink()\n",
+        "        pass\n",
+    ),
+    Mutation(
+        "an imported bank the disk refuses is reported as the output, not the bank",
+        "src/quizapp/importing.py",
+        "    except OSError as exc:\n"
+        '        raise _RefusedError(f"cannot write {target}: {exc.strerror}") from None\n'
+        "    finally:",
+        "    finally:",
+    ),
+    Mutation(
+        "an export -o the disk refuses is reported as the output, not the file",
+        "src/quizapp/cli.py",
+        "        write_output(target, text)\n    except OSError as exc:",
+        "        write_output(target, text)\n    except ZeroDivisionError as exc:",
+    ),
+    Mutation(
+        "a database fault in a command is a traceback",
+        "src/quizapp/cli.py",
+        "    except Exception as exc:\n        found = fault(exc)\n",
+        "    except Exception as exc:\n        found = None\n",
+    ),
 ]
 
 

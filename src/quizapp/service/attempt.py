@@ -16,6 +16,7 @@ from quizapp.core.exam.selection import fingerprint
 from quizapp.core.exam.session import Session
 from quizapp.core.study import notebook
 from quizapp.core.study.cram import CRAM_ID
+from quizapp.core.words import MODE_NAMES
 from quizapp.service.owners import Claim
 from quizapp.storage.attempts import AttemptStore
 from quizapp.storage.database import transaction
@@ -261,18 +262,46 @@ class Attempt:
         if self.session.finished:
             self.session = engine.go(self.session, index)
             return
-        with transaction(self.attempts.conn):
-            self._settle(self.session.current)
-            self.session = engine.go(self.session, index)
-            self.attempts.save_progress(self.session)
+        before = self.session
+        try:
+            with transaction(self.attempts.conn):
+                self._settle(self.session.current)
+                self.session = engine.go(self.session, index)
+                self.attempts.save_progress(self.session)
+        except Exception as exc:
+            self._unstudied(before, exc)
+            raise  # only the position was lost: the move stands, as it is shown
         self._last_save = self._last_tick
 
     def submit(self) -> None:
         """End the session now."""
         self.tick()
         if not self.session.finished:
+            before = self.session
             self.session = engine.submit(self.session, self.now())
-            self._finish()
+            try:
+                self._finish()
+            except Exception as exc:
+                self._unstudied(before, exc, ending=True)
+                raise
+
+    def _unstudied(self, before: Session, exc: Exception, *, ending: bool = False) -> None:
+        """A write that held study (a grade, the end) failed: go back to what is stored.
+
+        Raises StorageError saying what is unsaved; returns when only the position was lost
+        (or ``exc`` is a bug, which the caller raises again).
+        """
+        found = fault(exc)
+        if found is None:
+            return
+        pos = before.current
+        graded = before.responses[pos].checked and not before.responses[pos].studied
+        if not (ending or graded):
+            return
+        self.session = before  # never shown as counted, or as ended, when it is not stored
+        mode = MODE_NAMES.get(before.mode, before.mode).lower()
+        what = f"the end of this {mode}" if ending else f"the grade of question {pos + 1}"
+        raise StorageError(f"{found}; {what} is unsaved") from exc
 
     def abandon(self) -> None:
         """End the session unfinished (a restart with other options); its answers stay."""

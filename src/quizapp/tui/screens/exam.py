@@ -44,6 +44,11 @@ def open_drill(screen: Screen[None], service: ExamService) -> None:
     except AttemptInUseError as exc:
         screen.notify(f"{str(exc).capitalize()}.", severity="warning", markup=False)
         return
+    except Exception as exc:  # a failing disk: the notebook stays as it is
+        from quizapp.tui.faults import failed
+
+        screen.notify(failed(exc, "The drill could not start"), severity="error", markup=False)
+        return
     if attempt is None:
         screen.notify("Nothing in the notebook is due right now.")
         return

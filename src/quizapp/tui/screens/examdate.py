@@ -12,14 +12,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from quizapp.tui.faults import failed
 from quizapp.tui.screens.help import HELP_BINDING
 
 
 class ExamDateScreen(ModalScreen[bool]):
     """Asks for the date of ``name``'s exam; ``save`` stores it or raises ValueError.
 
-    Closes with True once a date is saved, False on escape; a refused date stays open with
-    the reason under the field.
+    Closes with True once a date is saved, False on escape; a refused date, or one the
+    database could not store, stays open with the reason under the field.
     """
 
     DEFAULT_CSS = """
@@ -63,6 +64,11 @@ class ExamDateScreen(ModalScreen[bool]):
         except ValueError as exc:
             message = str(exc)
             self.query_one("#date-error", Static).update(Text(message[:1].upper() + message[1:]))
+            return
+        except Exception as exc:
+            line = failed(exc, "The date could not be saved")
+            self.query_one("#date-error", Static).update(Text(f"⚠ {line} Try again."))
+            self.app.bell()
             return
         self.dismiss(True)
 

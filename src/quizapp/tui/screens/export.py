@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -31,8 +32,12 @@ def format_of(target: Path) -> Format:
     return _FORMATS.get(target.suffix.lower(), "md")
 
 
-class ExportScreen(ModalScreen[Path | None]):
-    """Asks for the file to write; enter answers with its path, escape cancels."""
+class ExportScreen(ModalScreen[str | None]):
+    """Asks for the file and writes it with ``write``, which returns what to say when done.
+
+    A file that cannot be written (a full disk, a folder that is not there) keeps the dialog
+    open with the path as typed and the reason under it; escape cancels.
+    """
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
@@ -47,10 +52,11 @@ class ExportScreen(ModalScreen[Path | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"), HELP_BINDING]
 
-    def __init__(self, default: Path, count: int) -> None:
+    def __init__(self, default: Path, count: int, write: Callable[[Path], str]) -> None:
         super().__init__()
         self.default = default
         self.count = count
+        self.write = write
 
     def compose(self) -> ComposeResult:
         """What is written, the path to edit, and how the name picks the format."""
@@ -72,12 +78,21 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: the path typed (``~`` and relative paths as in a shell)."""
+        """Enter: write to the path typed (``~`` and relative paths as in a shell)."""
         text = event.value.strip()
+        error = self.query_one("#export-error", Static)
         if not text:
-            self.query_one("#export-error", Static).update("Type a file name, or escape.")
+            error.update("Type a file name, or escape.")
             return
-        self.dismiss(Path(text).expanduser().absolute())
+        target = Path(text).expanduser().absolute()
+        try:
+            said = self.write(target)
+        except OSError as exc:
+            shown = visible(str(target), one_line=True)
+            error.update(Text(f"Cannot write {shown}: {exc.strerror or exc}"))
+            self.app.bell()
+            return
+        self.dismiss(said)
 
     def action_cancel(self) -> None:
         """Close without writing."""

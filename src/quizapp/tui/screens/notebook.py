@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -28,6 +29,7 @@ from quizapp.core.words import due_in, plural
 from quizapp.service.exams import ExamService
 from quizapp.storage.study import NotebookCounts
 from quizapp.tui import collector
+from quizapp.tui.faults import failed
 from quizapp.tui.fitline import Part, fit_line
 from quizapp.tui.screens.help import HELP_BINDING
 from quizapp.tui.widgets.keybar import KeyBar
@@ -68,12 +70,17 @@ def haystack(e: Summary, item: LibraryQuestion | None) -> str:
 
 
 class NoteScreen(ModalScreen[str | None]):
-    """Edit a note: ctrl+s saves, escape cancels."""
+    """Edit a note: ctrl+s saves, escape cancels.
+
+    ``save`` stores the text; when it raises a database fault the editor stays open with
+    the text and one line saying so, to try again.
+    """
 
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
     NoteScreen > Vertical { width: 80%; height: 60%; border: thick $accent; background: $panel; }
     NoteScreen TextArea { height: 1fr; }
+    NoteScreen #note-error { color: $text-error; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
@@ -81,23 +88,33 @@ class NoteScreen(ModalScreen[str | None]):
         HELP_BINDING,
     ]
 
-    def __init__(self, note: str) -> None:
+    def __init__(self, note: str, save: Callable[[str], object]) -> None:
         super().__init__()
         self.note = note
+        self.save = save
 
     def compose(self) -> ComposeResult:
         """A text area and the keys."""
         with Vertical():
             yield Static(Text("Your note (ctrl+s saves, escape cancels)", style="bold"))
             yield TextArea(self.note, id="note-text")
+            yield Static(id="note-error")
 
     def on_mount(self) -> None:
         """Start typing at once."""
         self.query_one(TextArea).focus()
 
     def action_save(self) -> None:
-        """Close with the text."""
-        self.dismiss(self.query_one(TextArea).text.strip())
+        """Store the text and close, or say why it could not be stored and stay."""
+        text = self.query_one(TextArea).text.strip()
+        try:
+            self.save(text)
+        except Exception as exc:
+            line = failed(exc, "The note could not be saved")
+            self.query_one("#note-error", Static).update(Text(f"⚠ {line} Try again."))
+            self.app.bell()
+            return
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
         """Close without saving."""
@@ -357,8 +374,13 @@ class NotebookScreen(Screen[None]):
         """Enter on an entry edits its note."""
         self.action_note()
 
-    def _replace(self, entry: Entry) -> None:
-        self.context.study.save(entry)
+    def _replace(self, entry: Entry, what: str) -> None:
+        """Store the changed entry; a failing database leaves it as it was, and says so."""
+        try:
+            self.context.study.save(entry)
+        except Exception as exc:
+            self.notify(failed(exc, what), severity="error", markup=False)
+            return
         self.load()
 
     def _sheet(self, key: str) -> Sheet | None:
@@ -380,22 +402,27 @@ class NotebookScreen(Screen[None]):
         if entry is None:
             return
 
+        def save(text: str) -> None:
+            self.context.study.save(notebook.with_note(entry, text))
+
         def saved(text: str | None) -> None:
             if text is not None:
-                self._replace(notebook.with_note(entry, text))
+                self.load()
 
-        self.app.push_screen(NoteScreen(entry.note), saved)
+        self.app.push_screen(NoteScreen(entry.note, save), saved)
 
     def action_toggle_mastered(self) -> None:
         """Mark the highlighted entry mastered, or active again."""
         e = self._full()
         if e is None:
             return
-        self._replace(
-            notebook.master(e)
-            if e.status == "active"
-            else notebook.unmaster(e, self.context.clock())
-        )
+        if e.status == "active":
+            self._replace(notebook.master(e), "The change to mastered could not be saved")
+        else:
+            self._replace(
+                notebook.unmaster(e, self.context.clock()),
+                "The change to active could not be saved",
+            )
 
     def action_delete(self) -> None:
         """Delete the highlighted entry (after asking)."""
@@ -408,7 +435,15 @@ class NotebookScreen(Screen[None]):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.context.study.delete(key)
+                try:
+                    self.context.study.delete(key)
+                except Exception as exc:
+                    self.notify(
+                        failed(exc, "The deletion could not be saved"),
+                        severity="error",
+                        markup=False,
+                    )
+                    return
                 self.load()
 
         self.app.push_screen(ConfirmScreen(f"Delete the notebook entry for {key}?"), done)
@@ -431,6 +466,9 @@ class NotebookScreen(Screen[None]):
         except AttemptInUseError as exc:
             self.notify(f"{str(exc).capitalize()}.", severity="warning", markup=False)
             return
+        except Exception as exc:
+            self.notify(failed(exc, "The cram could not start"), severity="error", markup=False)
+            return
         if attempt is None:
             self.notify("No active notebook entry to cram.")
             return
@@ -444,27 +482,27 @@ class NotebookScreen(Screen[None]):
         now = self.context.clock()
         default = default_target(self.context.data_dir, now)
 
-        def chosen(target: Path | None) -> None:
-            if target is not None:
-                self._export(target, keys, now)
+        def written(said: str | None) -> None:
+            if said is not None:
+                self.notify(said, markup=False)
 
-        self.app.push_screen(ExportScreen(default, len(keys)), chosen)
+        def write(target: Path) -> str:
+            return self._export(target, keys, now)
 
-    def _export(self, target: Path, keys: set[str], now: datetime) -> None:
+        self.app.push_screen(ExportScreen(default, len(keys), write), written)
+
+    def _export(self, target: Path, keys: set[str], now: datetime) -> str:
+        """Write the entries to ``target`` whole (raises OSError); what to say once done."""
         from quizapp.files import write_output
         from quizapp.tui.screens.export import format_of
 
         entries = [e for e in self.context.study.entries() if e.key in keys]
+        if target.parent == self.context.data_dir / "exports":  # the default folder
+            target.parent.mkdir(exist_ok=True, mode=0o700)
+        sheets = build_sheets(entries, self.context.library, now)
+        write_output(target, render(sheets, format_of(target), now))
         shown = visible(str(target), one_line=True)
-        try:
-            if target.parent == self.context.data_dir / "exports":  # the default folder
-                target.parent.mkdir(exist_ok=True, mode=0o700)
-            sheets = build_sheets(entries, self.context.library, now)
-            write_output(target, render(sheets, format_of(target), now))
-        except OSError as exc:
-            self.notify(f"Cannot write {shown}: {exc.strerror}", severity="error", markup=False)
-            return
-        self.notify(f"Wrote {plural(len(entries), 'entry', 'entries')} to {shown}", markup=False)
+        return f"Wrote {plural(len(entries), 'entry', 'entries')} to {shown}"
 
     def action_search(self) -> None:
         """Jump to the search box."""

@@ -15,6 +15,7 @@ from quizapp.context import AppContext
 from quizapp.core.study.plan import bar_lines, summary_lines
 from quizapp.core.words import plural
 from quizapp.service.plans import exam_name
+from quizapp.tui.faults import failed
 from quizapp.tui.screens.examdate import ExamDateScreen
 from quizapp.tui.widgets.keybar import KeyBar
 
@@ -121,7 +122,14 @@ class PlanScreen(Screen[None]):
 
     def action_clear(self) -> None:
         """Remove the date (the plan goes with it)."""
-        if self.context.planner.clear(self.exam_id):
+        try:
+            cleared = self.context.planner.clear(self.exam_id)
+        except Exception as exc:  # the date stays, and so does the plan shown
+            self.notify(
+                failed(exc, "The date could not be cleared"), severity="error", markup=False
+            )
+            return
+        if cleared:
             self.notify(f"{self.name_shown}: exam date cleared.", markup=False)
         self.show()
 
