@@ -23,6 +23,7 @@ ITEMS = (
     Item("b/four", "T3", "Z", "choice", (0, 1, 2), "f4"),  # a domain the exam does not name
     Item("b/five", "T3", None, "choice", (0, 1, 2), "f5"),
     Item("b/six", "T1", "A", "choice", (0, 1, 2, 3), "f6"),
+    Item("b/seven", "T3", "Y", "choice", (0, 1, 2), "f7"),  # another, after the first one
 )
 PREVIOUS = LATEST - 1  # the schema before tallies were stored
 
@@ -85,12 +86,12 @@ def history(st: AttemptStore) -> dict[str, int]:
     s = st.create(new_session(TERMS, ITEMS, mode="exam", started_at=NOW, seed=1))
     s = answer(st, s, {0: 0, 1: 0, 3: 1, 4: 0, 5: 2}, right={0, 3, 5})
     s = engine.submit(s, NOW)
-    st.finish(s, [True, False, False, True, False, True])
+    st.finish(s, [True, False, False, True, False, True, False])
     ids["submitted"] = s.attempt_id or 0
     s = st.create(new_session(TERMS, ITEMS, mode="exam", started_at=NOW, seed=2))
     s = answer(st, s, {3: 0, 0: 1}, right={3})
     s = engine.expire(s, NOW)
-    st.finish(s, [False, False, False, True, False, False])
+    st.finish(s, [False, False, False, True, False, False, False])
     ids["expired"] = s.attempt_id or 0
     s = st.create(new_session(TERMS, ITEMS, mode="practice", started_at=NOW, seed=3))
     s = answer(st, s, {5: 0, 1: 1}, right={5})
@@ -154,11 +155,11 @@ def test_an_attempt_in_progress_counts_each_answer_as_it_is_given() -> None:
     st = AttemptStore(connect(":memory:"), lambda: NOW)
     s = st.create(new_session(TERMS, ITEMS, mode="exam", started_at=NOW, seed=1))
     (fresh,) = st.unfinished()
-    assert (fresh.total, fresh.answered, fresh.correct) == (6, 0, 0)
+    assert (fresh.total, fresh.answered, fresh.correct) == (7, 0, 0)
     answer(st, s, {0: 0, 3: 2}, right={0})
     (going,) = st.unfinished()
     assert (going.answered, going.correct) == (2, 1)
-    assert going.domains == (("A", 2, 1), ("B", 2, 0), ("Z", 1, 0))
+    assert going.domains == (("A", 2, 1), ("B", 2, 0), ("Z", 1, 0), ("Y", 1, 0))
 
 
 def test_stored_domains_list_in_the_exams_order_whatever_order_they_were_stored_in() -> None:
@@ -173,4 +174,4 @@ def test_stored_domains_list_in_the_exams_order_whatever_order_they_were_stored_
             "UPDATE attempts SET tally_domains = ? WHERE id = ?", (reversed_order, attempt_id)
         )
     assert listed(st) == before
-    assert before[-1][4] == (("A", 2, 2), ("B", 2, 0), ("Z", 1, 1))
+    assert before[-1][4] == (("A", 2, 2), ("B", 2, 0), ("Z", 1, 1), ("Y", 1, 0))
