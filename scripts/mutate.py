@@ -1822,6 +1822,42 @@ MUTATIONS = [
         "    except Exception as exc:\n        found = fault(exc)\n",
         "    except Exception as exc:\n        found = None\n",
     ),
+    Mutation(
+        "an attempt that ends does not store its tallies",
+        "src/quizapp/storage/attempts.py",
+        'if cur.rowcount and session.status != "in_progress":',
+        "if False:",
+    ),
+    Mutation(
+        "an attempt stores its answered count as its right answers",
+        "src/quizapp/storage/tallies.py",
+        "= (SELECT {', '.join(COUNTS)})\"",
+        "= (SELECT {', '.join(COUNTS[:2] + COUNTS[1:2] + COUNTS[3:])})\"",
+    ),
+    Mutation(
+        "migration 7 does not count the finished attempts of an upgraded history",
+        MIG,
+        """f"{tallies.STORE} WHERE a.status != 'in_progress'",""",
+        '"SELECT 1",',
+    ),
+    Mutation(
+        "migration 7 counts only submitted attempts (not expired or abandoned ones)",
+        MIG,
+        """WHERE a.status != 'in_progress'",""",
+        """WHERE a.status = 'submitted'",""",
+    ),
+    Mutation(
+        "an attempt in progress lists its (missing) stored tallies, not live counts",
+        "src/quizapp/storage/tallies.py",
+        'f"COALESCE(a.{column}, {count}) AS {name}"',
+        'f"a.{column} AS {name}"',
+    ),
+    Mutation(
+        "domains the exam does not name list in the order their tallies were stored",
+        "src/quizapp/storage/attempts.py",
+        "key=lambda d: (order.get(d[0], len(order)), d[3]),",
+        "key=lambda d: order.get(d[0], len(order)),",
+    ),
 ]
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from quizapp.core.exam.options import StartOptions
 from quizapp.core.exam.scale import has_verdict, passes, scaled_score
+from quizapp.storage import tallies
 from quizapp.storage.database import transaction
 from quizapp.storage.faults import decoded
 
@@ -229,7 +230,7 @@ class AttemptStore:
 
     def _progress(self, session: Session) -> None:
         # A finished attempt's row never changes again, whatever a stale copy of it writes.
-        self.conn.execute(
+        cur = self.conn.execute(
             "UPDATE attempts SET current = ?, elapsed = ?, status = ?, ended_at = ?, updated_at = ?"
             " WHERE id = ? AND status = 'in_progress'",
             (
@@ -241,6 +242,9 @@ class AttemptStore:
                 self._id(session),
             ),
         )
+        if cur.rowcount and session.status != "in_progress":
+            # It has just ended: its tallies are counted once, here, for every later listing.
+            self.conn.execute(f"{tallies.STORE} WHERE a.id = ?", (self._id(session),))
 
     @staticmethod
     def _id(session: Session) -> int:
@@ -324,30 +328,19 @@ class AttemptStore:
         """Attempts with their totals and per-domain tallies, newest first."""
         rows = _dicts(
             self.conn.execute(
-                "SELECT a.*,"
-                " (SELECT COUNT(*) FROM attempt_items i WHERE i.attempt_id = a.id) AS total,"
-                " (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = a.id"
-                "  AND r.complete = 1) AS answered,"
-                " (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = a.id AND r.correct = 1)"
-                "  AS correct"
-                f" FROM attempts a {where} ORDER BY a.id DESC",
+                f"SELECT a.*, {tallies.LISTED} FROM attempts a {where} ORDER BY a.id DESC",
                 tuple(params),
             )
         )
         out = []
         for a in rows:
-            domains = tuple(
-                (name, total, correct or 0)
-                for name, total, correct in self.conn.execute(
-                    "SELECT i.domain, COUNT(*), SUM(r.correct = 1) FROM attempt_items i"
-                    " LEFT JOIN responses r ON r.attempt_id = i.attempt_id"
-                    " AND r.position = i.position WHERE i.attempt_id = ? AND i.domain IS NOT NULL"
-                    " GROUP BY i.domain ORDER BY MIN(i.position)",
-                    (a["id"],),
-                )
-            )
             order = {name: i for i, name in enumerate(json.loads(a["domains"]))}
-            domains = tuple(sorted(domains, key=lambda d: order.get(d[0], len(order))))
+            # The attempt's own domain order, then any other domain where it first appears.
+            found = sorted(
+                json.loads(a["domain_tallies"]),
+                key=lambda d: (order.get(d[0], len(order)), d[3]),
+            )
+            domains = tuple((name, total, correct) for name, total, correct, _ in found)
             out.append(
                 AttemptSummary(
                     id=a["id"],

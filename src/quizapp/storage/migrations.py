@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
+from quizapp.storage import tallies
+
 # Written into the file header by migration 4 ("QUIZ"): how a quizapp database is told from any
 # other SQLite file before anything is migrated.
 APPLICATION_ID = 0x5155495A
@@ -170,6 +172,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX responses_recent ON responses (answered_at)
         WHERE studied = 1 AND correct IS NOT NULL;
     """,
+    # 7: each finished attempt's tallies, stored as it ends (see quizapp.storage.tallies), so
+    # listings no longer count every attempt's answers; the finished ones are counted here once.
+    """
+    ALTER TABLE attempts ADD COLUMN tally_total INTEGER;
+    ALTER TABLE attempts ADD COLUMN tally_answered INTEGER;
+    ALTER TABLE attempts ADD COLUMN tally_correct INTEGER;
+    ALTER TABLE attempts ADD COLUMN tally_domains TEXT;
+    """
+    f"{tallies.STORE} WHERE a.status != 'in_progress'",
 )
 LATEST = len(MIGRATIONS)
 
