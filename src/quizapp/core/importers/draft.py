@@ -118,9 +118,10 @@ def links(text: str) -> list[Reference]:
         return found  # both kinds hold it: the fast filter
     seen: set[str] = set()
     for m in _LINK.finditer(text):
-        if m.group(2) not in seen:
-            seen.add(m.group(2))
-            found.append(Reference(m.group(2), m.group(1).strip() or None))
+        title, url = m.groups()
+        if url not in seen:
+            seen.add(url)
+            found.append(Reference(url, title.strip() or None))
     bare = _LINK.sub("", text) if found else text
     for m in _BARE_URL.finditer(bare) if "http" in bare else ():
         url = m.group(0).rstrip(".,;:")

@@ -17,11 +17,10 @@ from quizapp.core.importers.draft import (
     normalize_newlines,
 )
 
-# The "_LINE" patterns and these three find lines in the whole text, after the newline that
+# The "_LINE" patterns and these two find lines in the whole text, after the newline that
 # opens each line (the regex engine skips to the next newline much faster than it tries "^" at
 # every position, and faster than Python walks the lines); "[^\S\n]" is "\s" within a line.
-_HEADING = re.compile(r"\n(#{1,6})[ \t]+(.*)")
-_FENCE = re.compile(r"\n[^\S\n]*(```|~~~)")
+_FENCE_OR_HEADING = re.compile(r"\n(?:[^\S\n]*(```|~~~)|(#{1,6})[ \t]+(.*))")
 _NUMBERED = re.compile(r"\n(\d{1,6})[.)][^\S\n]+(.*)")
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s?(.*)$")
 _CHECKBOX_LINE = re.compile(r"\n[^\S\n]*[-*+][^\S\n]+\[[ xX]\]")
@@ -96,16 +95,17 @@ def _source(text: str) -> _Source:
     lines = text.split("\n")
     src = _Source("\n" + text, lines, [False] * len(lines), [])
     text = src.text
-    # A fence opens a block, and the next fence of the same kind closes it: only the lines that
-    # open with a fence are visited.
+    # A fence opens a code block, and the next fence of the same kind closes it; headings count
+    # outside code blocks only. Only the lines that open with a fence or a heading are visited.
     fence: str | None = None
     line = at = start = begin = 0
-    for m in _FENCE.finditer(text) if ("```" in text or "~~~" in text) else ():
+    for m in _FENCE_OR_HEADING.finditer(text):
         line += text.count("\n", at, m.start())
         at = m.start()
-        if fence is None:
-            fence, start = m.group(1), line
-            begin = at
+        if fence is None and m.group(1):
+            fence, start, begin = m.group(1), line, at
+        elif fence is None:
+            src.headings.append((line, len(m.group(2)), _heading(m.group(3))))
         elif m.group(1) == fence:
             src.fenced[start : line + 1] = [True] * (line + 1 - start)
             end = text.find("\n", at + 1)
@@ -114,7 +114,6 @@ def _source(text: str) -> _Source:
     if fence is not None:
         src.fenced[start:] = [True] * (len(lines) - start)
         src.spans.append((begin, len(text)))
-    src.headings = [(i, len(m.group(1)), _heading(m.group(2))) for i, m in src.starts(_HEADING)]
     return src
 
 
@@ -276,23 +275,23 @@ def _split_body(
     """Prompt lines, choices (label-or-mark, text) with lazy continuations, and where the tail
     starts."""
     body, fenced = block.body, block.fenced
-    choices: list[tuple[str, str]] = []
-    i = 0
-    while i < len(body) and (fenced[i] or not is_choice.match(body[i])):
-        i += 1
-    prompt = body[:i]
-    while i < len(body):
+    for start, line in enumerate(body):
+        if not fenced[start] and (m := is_choice.match(line)):
+            break
+    else:
+        return body, [], len(body)
+    choices = [(m.group(1), m.group(2).strip())]
+    for i in range(start + 1, len(body)):
         line = body[i]
         m = None if fenced[i] else is_choice.match(line)
         if m:
             choices.append((m.group(1), m.group(2).strip()))
-        elif choices and not fenced[i] and _continues(line) and body[i - 1].strip():
+        elif not fenced[i] and _continues(line) and body[i - 1].strip():
             mark, prev = choices[-1]
             choices[-1] = (mark, f"{prev} {line.strip()}")
         else:
-            break
-        i += 1
-    return prompt, choices, i
+            return body[:start], choices, i
+    return body[:start], choices, len(body)
 
 
 def _continues(line: str) -> bool:
@@ -325,7 +324,7 @@ def _checkbox_question(block: _Block) -> _Found | None:
     draft = Draft(block.line, _prompt(block.head, prompt_lines))
     texts = _without_letters([c[1] for c in choices])
     draft.choices = [
-        DraftChoice(t, mark.lower() == "x") for (mark, _), t in zip(choices, texts, strict=True)
+        DraftChoice(t, mark != " ") for (mark, _), t in zip(choices, texts, strict=True)
     ]
     _explain(draft, block, after)
     if not any(c.correct for c in draft.choices):
@@ -427,19 +426,23 @@ def _explain(draft: Draft, block: _Block, start: int) -> str | None:
     """Fill the explanation and references from the block's lines after the choices (from
     ``start``); return an answer line's text when there is one."""
     answer: str | None = None
-    kept: list[str] = []
-    for line, inside in zip(block.body[start:], block.fenced[start:], strict=True):
-        # Both patterns end in a colon: the test for one is the fast filter.
-        if not inside and (":" in line or "\uff1a" in line) and _names_answer(line):
-            said = _after(_CORRECT, _TAG.sub("", line))
-            if said is not None and answer is None:
-                answer = said.replace("*", "").replace("_", " ").strip()
-                continue
-            explained = _after(_EXPLANATION, line)
-            if explained is not None:
-                kept.append(explained)
-                continue
-        kept.append(line)
+    kept = block.body[start:]
+    dropped = -1  # the answer line, the first one only
+    # Both patterns end in a colon: only the lines with one are looked at (the fast filter).
+    for i in [i for i, line in enumerate(kept) if ":" in line or "\uff1a" in line]:
+        line = kept[i]
+        if block.fenced[start + i] or not _names_answer(line):
+            continue
+        said = _after(_CORRECT, _TAG.sub("", line))
+        if said is not None and answer is None:
+            answer = said.replace("*", "").replace("_", " ").strip()
+            dropped = i
+            continue
+        explained = _after(_EXPLANATION, line)
+        if explained is not None:
+            kept[i] = explained
+    if dropped >= 0:
+        del kept[dropped]
     text = _text_of(kept)
     if text:
         draft.explanation = text
