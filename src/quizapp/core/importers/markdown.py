@@ -17,15 +17,17 @@ from quizapp.core.importers.draft import (
     normalize_newlines,
 )
 
-# The "_LINE" patterns and these two find lines in the whole text, after the newline that
+# _CHOICE_LINE and these two find lines in the whole text, after the newline that
 # opens each line (the regex engine skips to the next newline much faster than it tries "^" at
 # every position, and faster than Python walks the lines); "[^\S\n]" is "\s" within a line.
 _FENCE_OR_HEADING = re.compile(r"\n(?:[^\S\n]*(```|~~~)|(#{1,6})[ \t]+(.*))")
 _NUMBERED = re.compile(r"\n(\d{1,6})[.)][^\S\n]+(.*)")
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s?(.*)$")
-_CHECKBOX_LINE = re.compile(r"\n[^\S\n]*[-*+][^\S\n]+\[[ xX]\]")
 _LETTERED_BULLET = re.compile(r"^\s+[-*+]\s+([A-Ja-j])[.)]\s+(.*)$")
-_LETTERED_BULLET_LINE = re.compile(r"\n[^\S\n]+[-*+][^\S\n]+[A-Ja-j][.)][^\S\n]+")
+# A checkbox line gives "[", a lettered bullet line "" (a line cannot be both).
+_CHOICE_LINE = re.compile(
+    r"\n(?:[^\S\n]*[-*+][^\S\n]+(\[)[ xX]\]|[^\S\n]+[-*+][^\S\n]+[A-Ja-j][.)][^\S\n])"
+)
 _LETTERED_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\(?([A-Ja-j])[).]\s+(.*)$")
 _QUESTION_HEADING = re.compile(
     r"^question[ \t]*(?:#[ \t]*)?(\d{1,6})\b[\s:.)\-\u2013\u2014]*(.*)$", re.IGNORECASE
@@ -73,10 +75,10 @@ class _Source:
             if not self.fenced[line]:
                 yield line, m
 
-    def count(self, pattern: re.Pattern[str]) -> int:
-        """How many lines outside code blocks ``pattern`` (from a line's newline) matches."""
-        inside = sum(len(pattern.findall(self.text, a, b)) for a, b in self.spans)
-        return len(pattern.findall(self.text)) - inside
+    def findall(self, pattern: re.Pattern[str]) -> tuple[list[str], list[str]]:
+        """``pattern.findall`` (from a line's newline) over the text, and within code blocks."""
+        inside = [x for a, b in self.spans for x in pattern.findall(self.text, a, b)]
+        return pattern.findall(self.text), inside
 
 
 @dataclass(slots=True)
@@ -139,9 +141,11 @@ def _plain(text: str) -> str:
 
 
 def _dialect(src: _Source) -> str:
+    marks, fenced = src.findall(_CHOICE_LINE)
+    checkboxes = marks.count("[") - fenced.count("[")
     counts = {
-        "a": src.count(_CHECKBOX_LINE),
-        "b": src.count(_LETTERED_BULLET_LINE),
+        "a": checkboxes,
+        "b": len(marks) - len(fenced) - checkboxes,
         # one heading stands for a whole question
         "c": 4 * sum(1 for _, _, text in src.headings if _QUESTION_HEADING.match(text)),
     }
@@ -323,11 +327,10 @@ def _checkbox_question(block: _Block) -> _Found | None:
         return None
     draft = Draft(block.line, _prompt(block.head, prompt_lines))
     texts = _without_letters([c[1] for c in choices])
-    draft.choices = [
-        DraftChoice(t, mark != " ") for (mark, _), t in zip(choices, texts, strict=True)
-    ]
+    checked = [mark != " " for mark, _ in choices]
+    draft.choices = [DraftChoice(t, x) for t, x in zip(texts, checked, strict=True)]
     _explain(draft, block, after)
-    if not any(c.correct for c in draft.choices):
+    if True not in checked:
         return Skipped(block.line, "no checked choice"), 0, None, []
     return draft, 0, None, []
 
