@@ -1858,6 +1858,42 @@ MUTATIONS = [
         "key=lambda d: (order.get(d[0], len(order)), d[3]),",
         "key=lambda d: order.get(d[0], len(order)),",
     ),
+    Mutation(
+        "a heading inside a code block splits the Markdown question",
+        "src/quizapp/core/importers/markdown.py",
+        "        elif fence is None:\n            src.headings.append(",
+        "        elif m.group(2):\n            src.headings.append(",
+    ),
+    Mutation(
+        "a fence of the other kind closes a Markdown code block",
+        "src/quizapp/core/importers/markdown.py",
+        "        elif m.group(1) == fence:",
+        "        elif m.group(1):",
+    ),
+    Mutation(
+        "a Markdown code block left open ends at once",
+        "src/quizapp/core/importers/markdown.py",
+        "    if fence is not None:\n        src.fenced[start:]",
+        "    if False:\n        src.fenced[start:]",
+    ),
+    Mutation(
+        "choice lines inside code blocks count for the Markdown dialect",
+        "src/quizapp/core/importers/markdown.py",
+        "inside = [x for a, b in self.spans for x in pattern.findall(self.text, a, b)]",
+        "inside: list[str] = []",
+    ),
+    Mutation(
+        "an answer line with a full-width colon is not looked at",
+        "src/quizapp/core/importers/markdown.py",
+        'if ":" in line or "\\uff1a" in line]',
+        'if ":" in line]',
+    ),
+    Mutation(
+        "links are looked for only where https is",
+        "src/quizapp/core/importers/draft.py",
+        '    if "http" not in text:',
+        '    if "https" not in text:',
+    ),
 ]
 
 

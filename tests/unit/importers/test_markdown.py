@@ -266,3 +266,57 @@ def test_explanation_lines_and_bare_links_become_the_explanation_and_references(
     assert [r.url for r in q.references] == [
         "https://docs.aws.amazon.com/kms/latest/developerguide/overview.html"
     ]
+
+
+def test_code_blocks_hide_headings_and_only_their_own_fence_closes_them() -> None:
+    text = (
+        "### Which command lists buckets?\n\n"
+        "~~~markdown\n```sh\n# list them\naws s3 ls\n```\n- [x] not a choice\n~~~\n\n"
+        "- [x] aws s3 ls\n- [ ] aws ec2 describe-instances\n"
+    )
+    parsed = parse_markdown(text)
+    assert parsed.title is None
+    (q,) = bank(parsed).questions
+    assert q.prompt.startswith("Which command lists buckets?\n\n~~~markdown\n```sh\n# list them")
+    assert correct_texts(q) == ["aws s3 ls"]
+
+
+def test_a_code_block_left_open_runs_to_the_end() -> None:
+    text = (
+        "### Which is serverless?\n\n- [x] AWS Lambda\n- [ ] Amazon EC2\n\n"
+        "### Unfinished\n\n```\n- [x] in code\n- [ ] in code\n### Not a heading\n"
+    )
+    parsed = parse_markdown(text)
+    assert [q.prompt for q in parsed.questions] == ["Which is serverless?"]
+    assert parsed.skipped == []
+
+
+def test_choice_lines_in_code_blocks_do_not_decide_the_dialect() -> None:
+    text = (
+        "### Which runs containers without servers?\n\n"
+        "```yaml\nchoices:\n    - A. one\n    - B. two\n    - C. three\n```\n\n"
+        "- [x] AWS Fargate\n- [ ] Amazon EC2\n"
+    )
+    (q,) = bank(parse_markdown(text)).questions
+    assert correct_texts(q) == ["AWS Fargate"]
+
+
+def test_text_without_headings_gives_nothing() -> None:
+    for text in ("", "Just prose.\n", "- [x] a choice\n- [ ] with no question\n"):
+        parsed = parse_markdown(text)
+        assert (parsed.questions, parsed.skipped, parsed.title) == ([], [], None)
+
+
+def test_a_full_width_colon_ends_an_answer_line() -> None:
+    text = (
+        "1. Which is a CDN?\n    - A. Amazon CloudFront\n    - B. Amazon RDS\n\n"
+        "    Correct answer\uff1aA\n"
+    )
+    (q,) = bank(parse_markdown(text)).questions
+    assert correct_texts(q) == ["Amazon CloudFront"]
+
+
+def test_plain_http_links_become_references() -> None:
+    text = "### Which?\n\n- [x] Yes\n- [ ] No\n\nSee http://example.com/docs for details.\n"
+    (q,) = bank(parse_markdown(text)).questions
+    assert [r.url for r in q.references] == ["http://example.com/docs"]

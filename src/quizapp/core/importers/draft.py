@@ -74,7 +74,8 @@ class Parsed:
 
 def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF; a leading BOM is dropped."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 # Character classes stop at the next opener ("[", "<", "("), so a long run of unclosed
@@ -113,12 +114,16 @@ _BARE_URL = re.compile(r"h(?<![(<\[\w]h)ttps?://[^\s<>)\]]+")
 def links(text: str) -> list[Reference]:
     """Links in ``text`` (Markdown ``[title](url)`` or bare URLs), each once, in order."""
     found: list[Reference] = []
+    if "http" not in text:
+        return found  # both kinds hold it: the fast filter
     seen: set[str] = set()
     for m in _LINK.finditer(text):
-        if m.group(2) not in seen:
-            seen.add(m.group(2))
-            found.append(Reference(m.group(2), m.group(1).strip() or None))
-    for m in _BARE_URL.finditer(_LINK.sub("", text)):
+        title, url = m.groups()
+        if url not in seen:
+            seen.add(url)
+            found.append(Reference(url, title.strip() or None))
+    bare = _LINK.sub("", text) if found else text
+    for m in _BARE_URL.finditer(bare) if "http" in bare else ():
         url = m.group(0).rstrip(".,;:")
         if url not in seen:
             seen.add(url)
