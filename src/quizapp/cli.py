@@ -18,7 +18,7 @@ from quizapp.core.bank.problems import Problem
 from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.text import json_text, visible
-from quizapp.core.words import noun, plural
+from quizapp.core.words import MODE_NAMES, noun, plural, status_name
 from quizapp.paths import DataDirError, data_dir
 from quizapp.planning import add_parser as add_plan_parser
 from quizapp.planning import cmd_plan
@@ -442,7 +442,8 @@ def cmd_stats(
         verdict = "pass" if a["passed"] else "fail"
         # No verdict (practice, retry, drill, unfinished): the tally alone, never a score.
         score = "" if a["passed"] is None else f"{a['scaled_score']:>4} {verdict}"
-        exam, mode, status = _line(a["exam"]), _line(a["mode"]), _line(a["status"])
+        mode = MODE_NAMES.get(a["mode"], a["mode"]).lower()
+        exam, mode, status = _line(a["exam"]), _line(mode), _line(status_name(a["status"]))
         out.write(
             f"  #{a['id']:<4} {exam:<18} {mode:<8} {status:<11} "
             f"{a['correct']:>3}/{a['total']:<3} {a['percent']:>5.1f}%  {score}".rstrip()
