@@ -139,8 +139,8 @@ class ResultsScreen(Screen[None]):
         s = self.attempt.session
         if s.mode == "exam" and s.terms.exam_id in self.service.library.exams:
             # Two lines: as one it is cut at 80 columns, hiding what the estimate rests on.
-            lines = describe_lines(exam_readiness(self.service, s.terms.exam_id))
-            self.estimate = "\n  ".join(lines)
+            readiness = exam_readiness(self.service, s.terms.exam_id)
+            self.estimate = "\n  ".join(describe_lines(readiness))
         yield Static(self._summary(), id="results-summary")
         yield DataTable(id="results-domains", cursor_type="none", show_cursor=False)
         yield Static(id="results-filter")
