@@ -1894,6 +1894,78 @@ MUTATIONS = [
         '    if "http" not in text:',
         '    if "https" not in text:',
     ),
+    Mutation(
+        "plain mode prints a choice's code spans with their backticks",
+        "src/quizapp/plain.py",
+        'self.say(f"{mark}{LETTERS[pos]}. {plain_code(q.choices[original].text)}")',
+        'self.say(f"{mark}{LETTERS[pos]}. {q.choices[original].text}")',
+    ),
+    Mutation(
+        "plain code also drops emphasis the exam screen shows",
+        "src/quizapp/core/inline.py",
+        'return "".join(piece for piece, _ in code_spans(text))',
+        "return plain_inline(text)",
+    ),
+    Mutation(
+        "stats in text prints the JSON status",
+        "src/quizapp/cli.py",
+        '_line(status_name(a["status"]))',
+        '_line(a["status"])',
+    ),
+    Mutation(
+        "stats in text prints the JSON mode",
+        "src/quizapp/cli.py",
+        'mode = MODE_NAMES.get(a["mode"], a["mode"]).lower()',
+        'mode = a["mode"]',
+    ),
+    Mutation(
+        "an attempt in text names its JSON mode",
+        "src/quizapp/transcript.py",
+        'mode = line(MODE_NAMES.get(report["mode"], report["mode"]).lower())',
+        'mode = line(report["mode"])',
+    ),
+    Mutation(
+        "home's help lists set keys the exam has no set for",
+        "src/quizapp/tui/screens/home.py",
+        'return action in {f"start_set({n})" for n in range(1, sets + 1)}',
+        "return True",
+    ),
+    Mutation(
+        "the help ignores what a screen leaves out",
+        "src/quizapp/tui/screens/help.py",
+        "if not _listed(screen, binding.action):",
+        "if False:",
+    ),
+    Mutation(
+        "--no-adapt says it in engine jargon",
+        "src/quizapp/cli.py",
+        "not leaning on your misses and weak topics",
+        "plain blueprint-proportional",
+    ),
+    Mutation(
+        "a mistyped --attempt says 'invalid int value'",
+        "src/quizapp/cli.py",
+        'p.add_argument("--attempt", type=_seed,',
+        'p.add_argument("--attempt", type=int,',
+    ),
+    Mutation(
+        "the custom exam never names the highlighted bank",
+        "src/quizapp/tui/screens/custom.py",
+        "if event.selection_list.has_focus:",
+        "if False:",
+    ),
+    Mutation(
+        "the topics missed never wrap (one line each)",
+        "src/quizapp/tui/screens/results.py",
+        "room = 3 + max(0, (height - 24) // 3)",
+        "room = 2",
+    ),
+    Mutation(
+        "the mastery line takes the question list's room",
+        "src/quizapp/tui/packlist.py",
+        "out = pack(head2, names2, width, max(1, room // 3)) if names2 else []",
+        "out = pack(head2, names2, width, room) if names2 else []",
+    ),
 ]
 
 

@@ -18,7 +18,7 @@ from quizapp.core.bank.problems import Problem
 from quizapp.core.exam.sets import practice_sets
 from quizapp.core.exam.slots import plan_slots
 from quizapp.core.text import json_text, visible
-from quizapp.core.words import plural
+from quizapp.core.words import MODE_NAMES, plural, status_name
 from quizapp.listing import banks_text
 from quizapp.paths import DataDirError, data_dir
 from quizapp.planning import add_parser as add_plan_parser
@@ -42,9 +42,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+EXAM_ID_HELP = "the exam's id, such as clf-c02 (quizapp banks lists them)"
+PLAIN_HELP = "questions as lines of text, for screen readers and scripts"
+JSON_HELP = "print JSON, for scripts"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
-    parser = _Parser(prog="quizapp", description="Practice exams for AWS certifications.")
+    parser = _Parser(
+        prog="quizapp",
+        description="Practice exams for AWS certifications. With no command it opens the home"
+        " screen.",
+    )
     parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="where the database and user banks live")
     parser.add_argument(
@@ -60,19 +69,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("exam", help="start (or resume) a mock exam")
-    p.add_argument("exam_id", metavar="EXAM_ID")
+    p.add_argument("exam_id", metavar="EXAM_ID", help=EXAM_ID_HELP)
     p.add_argument("--practice", action="store_true", help="feedback after each answer, untimed")
     p.add_argument("--set", type=_positive, metavar="K", help="fixed practice set K of the exam")
     p.add_argument("--questions", type=_positive, metavar="N", help="number of questions")
     p.add_argument("--minutes", type=_positive, metavar="M", help="time limit in minutes")
     p.add_argument("--seed", type=_seed, metavar="S", help="same seed, same questions")
-    p.add_argument("--no-adapt", action="store_true", help="plain blueprint-proportional exam")
+    p.add_argument(
+        "--no-adapt",
+        action="store_true",
+        help="a random exam by the blueprint's weights, not leaning on your misses and weak topics",
+    )
     p.add_argument(
         "--restart",
         action="store_true",
         help="abandon an unfinished attempt of this exam and mode, and start anew",
     )
-    p.add_argument("--plain", action="store_true", help="line-based mode for scripts and readers")
+    p.add_argument("--plain", action="store_true", help=PLAIN_HELP)
 
     p = sub.add_parser("review", help="drill the notebook entries that are due")
     p.add_argument("--limit", type=_positive, metavar="N", help="at most N questions")
@@ -81,37 +94,57 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--exam", metavar="E", help="with --cram: only the questions of exam E")
     p.add_argument("--topic", metavar="T", help="with --cram: only topic T")
-    p.add_argument("--plain", action="store_true", help="line-based mode")
+    p.add_argument("--plain", action="store_true", help=PLAIN_HELP)
 
     p = sub.add_parser("notebook", help="the wrong-answer notebook")
     nb = p.add_subparsers(dest="notebook_command", metavar="ACTION", parser_class=_Parser)
     nb.required = True
     e = nb.add_parser("export", help="write the notebook as Markdown, CSV or JSON")
-    e.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    e.add_argument(
+        "--format",
+        choices=["md", "csv", "json"],
+        default="md",
+        help="md (a study sheet, the default), csv (for Anki) or json",
+    )
     e.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
 
     p = sub.add_parser("stats", help="history and mastery")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--attempt", type=int, metavar="ID", help="show one attempt, every question")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.add_argument("--attempt", type=_seed, metavar="ID", help="show one attempt, every question")
 
     p = sub.add_parser("validate", help="check bank and exam files")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a bank or exam file, or a folder")
+    p.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text (file:line:column: ..., the default) or json",
+    )
     p.add_argument("--strict", action="store_true", help="warnings count as failures")
 
     p = sub.add_parser("banks", help="list loaded banks, exams and load errors")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the file format")
-    p.add_argument("kind", nargs="?", choices=["bank", "exam"], default="bank")
+    p.add_argument(
+        "kind",
+        nargs="?",
+        choices=["bank", "exam"],
+        default="bank",
+        help="bank (the default) or exam",
+    )
 
     p = sub.add_parser("new-bank", help="write a commented template bank")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="where to write it (an existing file is kept)")
 
     p = sub.add_parser("import", help="convert Markdown, Aiken, GIFT or CSV questions to a bank")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a file of questions to convert")
     p.add_argument(
-        "--from", dest="fmt", choices=["auto", "markdown", "aiken", "gift", "csv"], default="auto"
+        "--from",
+        dest="fmt",
+        choices=["auto", "markdown", "aiken", "gift", "csv"],
+        default="auto",
+        help="the files' format (default: told from each file)",
     )
     p.add_argument("-o", "--output", metavar="OUT.yaml", help="bank to write ('-' for stdout)")
     p.add_argument("--bank-id", metavar="ID", help="default: from the first file's name")
@@ -443,7 +476,8 @@ def cmd_stats(
         verdict = "pass" if a["passed"] else "fail"
         # No verdict (practice, retry, drill, unfinished): the tally alone, never a score.
         score = "" if a["passed"] is None else f"{a['scaled_score']:>4} {verdict}"
-        exam, mode, status = _line(a["exam"]), _line(a["mode"]), _line(a["status"])
+        mode = MODE_NAMES.get(a["mode"], a["mode"]).lower()
+        exam, mode, status = _line(a["exam"]), _line(mode), _line(status_name(a["status"]))
         out.write(
             f"  #{a['id']:<4} {exam:<18} {mode:<8} {status:<11} "
             f"{a['correct']:>3}/{a['total']:<3} {a['percent']:>5.1f}%  {score}".rstrip()

@@ -22,6 +22,7 @@ from quizapp.core.exam.session import (
     complete,
     order_by,
 )
+from quizapp.core.inline import plain_code
 from quizapp.core.text import visible
 from quizapp.core.words import plural, sentence
 from quizapp.service.attempt import Attempt
@@ -214,20 +215,20 @@ class PlainExam:
             assert q.choices is not None
             for pos, original in enumerate(item.order):
                 mark = "~" if original in s.response.struck else " "
-                self.say(f"{mark}{LETTERS[pos]}. {q.choices[original].text}")
+                self.say(f"{mark}{LETTERS[pos]}. {plain_code(q.choices[original].text)}")
         elif item.kind == "ordering":
             assert q.steps is not None
             self.say("Type the letters in the right order:")
             for pos, original in enumerate(arrangement(s)):
-                self.say(f" {LETTERS[pos]}. {q.steps[original]}")
+                self.say(f" {LETTERS[pos]}. {plain_code(q.steps[original])}")
         else:
             assert q.pairs is not None
             self.say("Type the letter of each prompt's match, in prompt order:")
             for n, pair in enumerate(q.pairs, 1):
-                self.say(f" {n}. {pair.prompt}")
+                self.say(f" {n}. {plain_code(pair.prompt)}")
             self.say("Matches:")
             for pos, original in enumerate(item.order):
-                self.say(f" {LETTERS[pos]}. {q.pairs[original].match}")
+                self.say(f" {LETTERS[pos]}. {plain_code(q.pairs[original].match)}")
 
     def parse(self, q: Question, line: str) -> tuple[tuple[int, ...], str | None]:
         """Letters typed by the user as original indices, or an error message."""
@@ -267,11 +268,12 @@ class PlainExam:
                 why = f": {line.note}" if line.note else ""
                 self.say(f"  {line.label}. {right}{mine}{why}")
         elif view.kind == "ordering":
-            self.say("  Right order: " + " → ".join(view.right_order))
+            self.say("  Right order: " + " → ".join(plain_code(step) for step in view.right_order))
         else:
             for line in view.lines:
-                mine = "right" if line.right else f"you matched: {line.given or 'nothing'}"
-                self.say(f"  {line.text} → {line.answer} ({mine})")
+                given = plain_code(line.given) if line.given else "nothing"
+                mine = "right" if line.right else f"you matched: {given}"
+                self.say(f"  {plain_code(line.text)} → {plain_code(line.answer or '')} ({mine})")
         if q.explanation:
             self.say(q.explanation.rstrip())
         for ref in q.references:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def add_parser(sub: Any) -> None:
     """The ``plan`` command's arguments."""
     p = sub.add_parser("plan", help="set, show or clear an exam date and the plan towards it")
-    p.add_argument("exam_id", metavar="EXAM_ID")
+    p.add_argument("exam_id", metavar="EXAM_ID", help="the exam's id, such as clf-c02")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--date", metavar="YYYY-MM-DD", help="the day you take the exam")
     which.add_argument("--clear", action="store_true", help="remove the exam date")

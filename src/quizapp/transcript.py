@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scale import has_verdict, pass_label, passing_fraction, ready_label
 from quizapp.core.text import visible
-from quizapp.core.words import plural
+from quizapp.core.words import MODE_NAMES, plural, status_name
 from quizapp.storage.attempts import AttemptSummary
 
 if TYPE_CHECKING:
@@ -126,7 +126,8 @@ def attempt_text(report: dict[str, Any]) -> str:
     def line(text: str) -> str:
         return visible(text, one_line=True)
 
-    status, mode = line(report["status"].replace("_", " ")), line(report["mode"])
+    status = line(status_name(report["status"]))
+    mode = line(MODE_NAMES.get(report["mode"], report["mode"]).lower())
     out = [f"Attempt #{report['id']} · {line(report['title'])} · {mode} · {status}"]
     tally = f"{report['correct']} of {report['total']} right ({report['percent']:.1f}%)"
     if report["passed"] is not None:

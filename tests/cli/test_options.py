@@ -89,7 +89,7 @@ def test_other_options_on_an_unfinished_exam_need_restart(run: Run, tmp_path: Pa
     assert "Options exam · exam · 6 questions · 7 minutes" in fresh.stdout
     stats = run(*args, "stats")
     assert re.search(r"#1 +opt-exam +exam +abandoned +1/6 ", stats.stdout)
-    assert re.search(r"#2 +opt-exam +exam +in_progress +0/6 ", stats.stdout)
+    assert re.search(r"#2 +opt-exam +exam +in progress +0/6 ", stats.stdout)
 
 
 def test_a_second_pass_adapts_unless_no_adapt(run: Run, tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_only_finished_exams_have_a_score_and_a_verdict_in_stats(run: Run, tmp_p
     }
     text = run(*args, "stats").stdout
     assert re.search(r"#1 +opt-exam +exam +submitted +6/6 +100.0% +1000 pass", text)
-    assert re.search(r"#3 +opt-exam +exam +in_progress +1/6 +16.7%$", text, re.M)
+    assert re.search(r"#3 +opt-exam +exam +in progress +1/6 +16.7%$", text, re.M)
 
 
 def test_a_practice_set_is_the_same_questions_each_time(run: Run, tmp_path: Path) -> None:

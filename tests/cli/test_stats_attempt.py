@@ -77,7 +77,7 @@ def test_an_unknown_or_unfinished_attempt_is_one_line_and_exit_2(run: Run) -> No
     assert missing.stderr == "quizapp: error: there is no attempt 7 (quizapp stats lists them)\n"
     listing = run(*ARGS, "stats").stdout
     assert "One attempt with every question: quizapp stats --attempt ID" in listing
-    assert re.search(r"#1 +big-exam +practice +in_progress +1/65 +1\.5%$", listing, re.M)
+    assert re.search(r"#1 +big-exam +practice +in progress +1/65 +1\.5%$", listing, re.M)
 
 
 def test_the_listing_names_the_pass_line_behind_its_scores(run: Run) -> None:

@@ -50,6 +50,13 @@ def test_list_rows_lose_their_emphasis_and_code_marks() -> None:
     assert plain_inline(text) == "Bold and it and co*de* 2*3*4 u snake_case_x"
 
 
+def test_plain_text_drops_only_the_backticks_of_code_spans() -> None:
+    from quizapp.core.inline import plain_code
+
+    text = "Run `aws s3 ls` or ``a`b`` with **bold** and ` alone"
+    assert plain_code(text) == "Run aws s3 ls or a`b with **bold** and ` alone"
+
+
 def test_due_dates_read_as_words() -> None:
     from datetime import UTC, datetime, timedelta
 

@@ -29,6 +29,12 @@ def code_spans(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def plain_code(text: str) -> str:
+    """``text`` as the exam screen shows a choice, in plain text: code spans without their
+    backticks, everything else (emphasis, a lone backtick) as written."""
+    return "".join(piece for piece, _ in code_spans(text))
+
+
 def plain_inline(text: str) -> str:
     """``text`` without its emphasis and code marks: ``**S3**`` and `` `s3:GetObject` ``."""
     pieces = []

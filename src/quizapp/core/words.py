@@ -6,6 +6,18 @@ from datetime import datetime
 
 #: What each mode of an attempt is called on screen ("review" is the engine's word for a drill).
 MODE_NAMES = {"exam": "Exam", "practice": "Practice", "retry": "Retry", "review": "Drill"}
+#: What each status of an attempt is called in text for a person (SPEC §7.2's words are for JSON).
+STATUS_NAMES = {
+    "in_progress": "in progress",
+    "submitted": "submitted",
+    "expired": "timed out",
+    "abandoned": "abandoned",
+}
+
+
+def status_name(status: str) -> str:
+    """An attempt's status in words: "in progress" where JSON says ``in_progress``."""
+    return STATUS_NAMES.get(status, status.replace("_", " "))
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

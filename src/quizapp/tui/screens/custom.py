@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,6 +19,7 @@ from quizapp.core.exam.options import StartOptions
 from quizapp.core.exam.selection import custom_exam
 from quizapp.core.exam.session import Mode
 from quizapp.core.text import visible
+from quizapp.core.words import plural
 from quizapp.tui.screens.help import HELP_BINDING
 
 
@@ -45,6 +47,7 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
     CustomExamScreen Input { width: 10; margin-right: 2; }
     CustomExamScreen #custom-start { margin-left: 2; }
     CustomExamScreen #custom-error { color: $text-error; height: auto; }
+    CustomExamScreen #custom-highlighted { height: auto; max-height: 2; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start"),
@@ -62,6 +65,8 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
             yield Static(
                 Text("Custom exam: pick banks and/or topics (space toggles).", style="bold")
             )
+            # The lists cut long names at 80 columns: the highlighted one is shown whole here.
+            yield Static(id="custom-highlighted")
             with Horizontal(id="custom-lists"):
                 yield SelectionList[str](
                     *[
@@ -87,6 +92,32 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
                 yield Checkbox("Practice (feedback after each answer)", id="custom-practice")
                 yield Button("Start (ctrl+s)", id="custom-start", variant="primary")
             yield Static(id="custom-error")
+
+    def on_selection_list_selection_highlighted(
+        self, event: SelectionList.SelectionHighlighted[str]
+    ) -> None:
+        """Moving in a list names its highlighted bank or topic in full."""
+        if event.selection_list.has_focus:
+            self._show_highlighted(event.selection_list)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Going to the other list names its highlighted entry instead."""
+        if isinstance(event.widget, SelectionList):
+            self._show_highlighted(event.widget)
+
+    def _show_highlighted(self, listed: SelectionList[str]) -> None:
+        if listed.highlighted is None:
+            return
+        value = listed.get_option_at_index(listed.highlighted).value
+        if listed.id == "custom-banks":
+            bank = self.library.banks[value]
+            count = len(self.library.by_bank[value])
+            name = f"Bank {visible(bank.id, one_line=True)}: {visible(bank.title, one_line=True)}"
+        else:
+            count = len(self.library.by_topic[value])
+            name = f"Topic: {visible(value, one_line=True)}"
+        line = Text(f"{name} · {plural(count, 'question')}")
+        self.query_one("#custom-highlighted", Static).update(line)
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:
         """The Start button."""

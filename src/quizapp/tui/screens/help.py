@@ -41,6 +41,8 @@ def help_rows(screen: Screen[object]) -> list[tuple[str, str]]:
             if key in taken or binding.system or binding.action in _NOISE:
                 continue
             taken.add(key)
+            if not _listed(screen, binding.action):
+                continue
             what = binding.tooltip or binding.description
             if not what:
                 continue
@@ -55,6 +57,12 @@ def help_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     first = [r for a, r in rows.items() if not _textual(a)]
     last = [r for a, r in rows.items() if _textual(a)]
     return [(_runs(keys), what) for keys, what in first + last]
+
+
+def _listed(screen: Screen[object], action: str) -> bool:
+    """False for a key the screen says does nothing where it stands (its ``in_help``)."""
+    in_help = getattr(screen, "in_help", None)
+    return in_help is None or bool(in_help(action))
 
 
 def _runs(keys: list[str]) -> str:

@@ -123,6 +123,14 @@ class HomeScreen(Screen[None]):
             return bool(self.unfinished)
         return True
 
+    def in_help(self, action: str) -> bool:
+        """The help lists the set keys the highlighted exam has sets for (its blueprint's sets:)."""
+        if not action.startswith("start_set("):
+            return True
+        cursor = self.query_one("#exams", RowList).cursor
+        sets = (self.plans[cursor].exam.sets or 0) if 0 <= cursor < len(self.plans) else 0
+        return action in {f"start_set({n})" for n in range(1, sets + 1)}
+
     def fill(self) -> None:
         """(Re)build the exam rows and the resume line from the database."""
         summaries = self.service.history_list("exam")

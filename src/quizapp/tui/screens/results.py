@@ -20,6 +20,7 @@ from quizapp.core.words import MODE_NAMES, plural
 from quizapp.service.attempt import Attempt
 from quizapp.service.exams import ExamService
 from quizapp.service.readiness import exam_readiness
+from quizapp.tui.packlist import pack_two
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.opentable import OpenTable, fit
 
@@ -39,9 +40,18 @@ def missed_positions(attempt: Attempt, result: Result) -> tuple[int, ...]:
 
 
 def summary(
-    attempt: Attempt, result: Result, readiness: float | None, estimate: str | None = None
+    attempt: Attempt,
+    result: Result,
+    readiness: float | None,
+    estimate: str | None = None,
+    *,
+    width: int = 78,
+    room: int = 3,
 ) -> Text:
-    """The lines above the tables: a verdict for a finished exam, a tally for anything else."""
+    """The lines above the tables: a verdict for a finished exam, a tally for anything else.
+
+    The topics missed and their mastery share ``room`` lines of ``width`` cells.
+    """
     s, res = attempt.session, result
     out = Text()  # one line each (the CSS cuts them): the question list needs the room
     title = visible(s.terms.title, one_line=True)
@@ -76,16 +86,18 @@ def summary(
     missed: dict[str, int] = {}
     for i in missed_positions(attempt, res):
         missed[s.items[i].topic] = missed.get(s.items[i].topic, 0) + 1
-    if missed:
-        ranked = sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))
-        out.append("\nTopics missed: ")
-        out.append(visible(", ".join(f"{t} ({n})" for t, n in ranked), one_line=True))
+    ranked = sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))
     now = attempt.now()
     here = {item.topic for item in s.items}
     mastery = sorted((t.mastery(now), t.topic) for t in attempt.study.topics() if t.topic in here)
-    if mastery:
-        out.append("\nMastery now: ")
-        out.append(visible(", ".join(f"{topic} {m:.0%}" for m, topic in mastery), one_line=True))
+    lines = pack_two(
+        ("Topics missed:", [visible(f"{t} ({n})", one_line=True) for t, n in ranked]),
+        ("Mastery now:", [visible(f"{topic} {m:.0%}", one_line=True) for m, topic in mastery]),
+        width,
+        room,
+    )
+    if lines:
+        out.append("\n" + "\n".join(lines))
     return out
 
 
@@ -120,21 +132,29 @@ class ResultsScreen(Screen[None]):
         self.shown: tuple[int, ...] = tuple(range(len(attempt.session.items)))
         loaded = attempt.library.exams.get(attempt.session.terms.exam_id)
         self.readiness = loaded.exam.readiness_percent if loaded is not None else None
+        self.estimate: str | None = None  # after a mock exam: the readiness estimate
 
     def compose(self) -> ComposeResult:
         """Summary, domains, the filter line and the questions."""
         s = self.attempt.session
-        estimate = None
         if s.mode == "exam" and s.terms.exam_id in self.service.library.exams:
             # Two lines: as one it is cut at 80 columns, hiding what the estimate rests on.
-            estimate = "\n  ".join(describe_lines(exam_readiness(self.service, s.terms.exam_id)))
-        yield Static(
-            summary(self.attempt, self.result, self.readiness, estimate), id="results-summary"
-        )
+            readiness = exam_readiness(self.service, s.terms.exam_id)
+            self.estimate = "\n  ".join(describe_lines(readiness))
+        yield Static(self._summary(), id="results-summary")
         yield DataTable(id="results-domains", cursor_type="none", show_cursor=False)
         yield Static(id="results-filter")
         yield OpenTable(id="results-questions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
+
+    def _summary(self) -> Text:
+        # The topic lists wrap into 3 lines at 24 rows (the question list keeps its room),
+        # a line more for every 3 rows more.
+        width, height = self.app.size
+        room = 3 + max(0, (height - 24) // 3)
+        return summary(
+            self.attempt, self.result, self.readiness, self.estimate, width=width - 2, room=room
+        )
 
     def on_mount(self) -> None:
         """Fill both tables."""
@@ -173,6 +193,7 @@ class ResultsScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         """A wider or narrower terminal: the topic column takes the room there is."""
+        self.query_one("#results-summary", Static).update(self._summary())
         if event.size.width != self._width:
             table = self.query_one("#results-questions", DataTable)
             row = table.cursor_row
