@@ -1574,11 +1574,10 @@ MUTATIONS = [
         "self.query_one(PlanLines).show([])",
     ),
     Mutation(
-        "the library loads with the collector running, frozen only once home is built",
+        "the loaded library is never frozen",
         "src/quizapp/tui/app.py",
-        "    with collector.paused():\n        context.library  # noqa: B018\n"
-        "    collector.freeze_long_lived()\n",
-        "    context.library  # noqa: B018\n",
+        "        collector.freeze_long_lived()\n        prepare_banks(",
+        "        prepare_banks(",
     ),
     Mutation(
         "home's plan line reads no attempts: a practice set taken is still due",
@@ -1965,6 +1964,30 @@ MUTATIONS = [
         "src/quizapp/tui/packlist.py",
         "out = pack(head2, names2, width, max(1, room // 3)) if names2 else []",
         "out = pack(head2, names2, width, room) if names2 else []",
+    ),
+    Mutation(
+        "a bank loads with the collector running",
+        "src/quizapp/core/bank/loader.py",
+        "@without_collection\ndef load_text(",
+        "def load_text(",
+    ),
+    Mutation(
+        "an import builds its bank with the collector running",
+        "src/quizapp/core/importers/writer.py",
+        "@without_collection\ndef build_bank(",
+        "def build_bank(",
+    ),
+    Mutation(
+        "Markdown is read with the collector running",
+        "src/quizapp/core/importers/markdown.py",
+        "@without_collection\ndef parse_markdown(",
+        "def parse_markdown(",
+    ),
+    Mutation(
+        "a nested pause turns the collector back on",
+        "src/quizapp/core/collector.py",
+        "        if was_enabled:\n            gc.enable()",
+        "        gc.enable()",
     ),
 ]
 

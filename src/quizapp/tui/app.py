@@ -141,12 +141,9 @@ def run_app(
     context: AppContext, *, attempt: Attempt | None = None, notes: Sequence[str] = ()
 ) -> int:
     """Run the TUI until the user quits (straight into ``attempt`` when given)."""
-    # Loaded before the first frame, so errors show at once; with the collector paused, then
-    # frozen: its many records hold no cycles, and a full collection falling due while they
-    # were read walked them all (15 ms of every start).
-    with collector.paused():
-        context.library  # noqa: B018
-    collector.freeze_long_lived()
+    # Loaded before the first frame, so errors show at once (the loader pauses the collector
+    # itself; the app freezes what it loaded as it mounts).
+    context.library  # noqa: B018
     context.db  # noqa: B018 - a database problem is reported before the screen takes over
     app = QuizApp(context, attempt=attempt, notes=notes, handle_signals=True)
     app.run()

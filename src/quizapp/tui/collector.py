@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+
+from quizapp.core.collector import paused
+
+__all__ = ["freeze_long_lived", "paused", "thaw"]
 
 
 def freeze_long_lived() -> None:
@@ -19,15 +21,3 @@ def freeze_long_lived() -> None:
 def thaw() -> None:
     """Let the collector see everything again (when the app ends; tests run many apps)."""
     gc.unfreeze()
-
-
-@contextmanager
-def paused() -> Iterator[None]:
-    """No collection while building many records that hold no cycles (e.g. 10,000 rows)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from quizapp.core.bank.examspec import ExamSpec
 from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.source import Positions, SourceError, parse, read_text
+from quizapp.core.collector import without_collection
 
 if TYPE_CHECKING:  # pydantic is imported when a file is validated, not for a start from cache
     from quizapp.core.bank.cache import BankCache
@@ -249,6 +250,7 @@ def discover(root: Path, problems: list[Problem] | None = None) -> list[Path]:
     return found
 
 
+@without_collection
 def load_library(roots: Sequence[Path], cache: BankCache | None = None) -> Library:
     """Load every file under ``roots`` in order; broken files never stop the others."""
     library = Library()

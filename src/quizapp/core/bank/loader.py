@@ -14,6 +14,7 @@ from quizapp.core.bank.models import MAX_TEXT, BankFile, ExamFile, Question
 from quizapp.core.bank.problems import Problem
 from quizapp.core.bank.rules import Issue, Path, did_you_mean, question_issues
 from quizapp.core.bank.source import Mark, Positions, SourceError, decode, parse, read_text
+from quizapp.core.collector import without_collection
 from quizapp.core.text import first_control
 
 Kind = Literal["bank", "exam"]
@@ -60,6 +61,7 @@ def load_data(data: bytes, name: str) -> LoadedFile:
     return load_text(text, name)
 
 
+@without_collection
 def load_text(text: str, name: str) -> LoadedFile:
     """Parse and validate one document's text."""
     try:

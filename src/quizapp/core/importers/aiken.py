@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from quizapp.core.collector import without_collection
 from quizapp.core.importers.draft import Draft, DraftChoice, Parsed, Skipped, normalize_newlines
 
 _CHOICE = re.compile(r"^([A-Za-z])[.)]\s+(.*)$")
 _ANSWER = re.compile(r"^ANSWER\s*:\s*(.*)$", re.IGNORECASE)
 
 
+@without_collection
 def parse_aiken(text: str) -> Parsed:
     """Read Aiken text; like Moodle, each malformed question is reported at its first line."""
     result = Parsed()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from quizapp.core.collector import without_collection
 from quizapp.core.importers.draft import (
     Draft,
     DraftChoice,
@@ -28,6 +29,7 @@ _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _ITEM = re.compile(r"[=~]")
 
 
+@without_collection
 def parse_gift(text: str) -> Parsed:
     """Read GIFT text; kinds quizapp has no form for are skipped with their line and kind."""
     result = Parsed()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from quizapp.core.collector import without_collection
 from quizapp.core.importers.draft import (
     Draft,
     DraftChoice,
@@ -152,6 +153,7 @@ def _dialect(src: _Source) -> str:
     return max(counts, key=lambda k: counts[k])
 
 
+@without_collection
 def parse_markdown(text: str) -> Parsed:
     """Read a Markdown question list in whichever of the three dialects it is written."""
     src = _source(text)

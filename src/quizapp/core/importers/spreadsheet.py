@@ -6,6 +6,7 @@ import csv
 import io
 import re
 
+from quizapp.core.collector import without_collection
 from quizapp.core.importers.draft import (
     Draft,
     DraftChoice,
@@ -80,6 +81,7 @@ def _read(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
+@without_collection
 def parse_csv(text: str) -> Parsed:
     """Read CSV (comma, semicolon or tab separated; BOM and CRLF allowed)."""
     text = normalize_newlines(text)

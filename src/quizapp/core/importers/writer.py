@@ -11,6 +11,7 @@ from pathlib import PurePath
 from typing import Any, Literal
 
 from quizapp.core.bank.loader import has_errors, load_text
+from quizapp.core.collector import without_collection
 from quizapp.core.importers.draft import Draft, Parsed, control_character
 from quizapp.core.importers.emitter import dump
 from quizapp.core.importers.provenance import source_line
@@ -183,6 +184,7 @@ def _dump(header: list[str], data: dict[str, Any]) -> str:
     return "\n".join(header) + "\n\n" + dump(data)
 
 
+@without_collection
 def build_bank(sources: Sequence[Source], options: Options) -> Built:
     """Check every draft, give ids and topics, write YAML and prove it validates."""
     report: list[ReportLine] = []
