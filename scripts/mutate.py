@@ -1219,12 +1219,6 @@ MUTATIONS = [
         "        if False:",
     ),
     Mutation(
-        "stats --attempt prints stored topics raw",
-        "src/quizapp/transcript.py",
-        "{marks[q['result']]} · {line(q['topic'])} · ",
-        "{marks[q['result']]} · {q['topic']} · ",
-    ),
-    Mutation(
         "r on the home key bar with nothing to resume",
         "src/quizapp/tui/screens/home.py",
         "            return bool(self.unfinished)",
@@ -1988,6 +1982,66 @@ MUTATIONS = [
         "src/quizapp/core/collector.py",
         "        if was_enabled:\n            gc.enable()",
         "        gc.enable()",
+    ),
+    Mutation(
+        "stats --attempt prints stored topics raw",
+        "src/quizapp/transcript.py",
+        '{marks[q[\'result\']]}", line(q["topic"])]',
+        '{marks[q[\'result\']]}", q["topic"]]',
+    ),
+    Mutation(
+        "the transcript keeps bank emphasis and code marks",
+        "src/quizapp/transcript.py",
+        "                    plain_inline(words),",
+        "                    words,",
+    ),
+    Mutation(
+        "the transcript cuts a long URL",
+        "src/quizapp/transcript.py",
+        "break_long_words=False,  # a URL",
+        "break_long_words=True,  # a URL",
+    ),
+    Mutation(
+        "a transcript list item wraps to the text's margin",
+        "src/quizapp/transcript.py",
+        "subsequent_indent=_INDENT + hang,",
+        "subsequent_indent=_INDENT,",
+    ),
+    Mutation(
+        "the transcript's paragraphs keep the bank's line breaks",
+        "src/quizapp/transcript.py",
+        "        elif prose:  # a soft line break",
+        "        elif False:  # a soft line break",
+    ),
+    Mutation(
+        "the transcript wraps code blocks as prose",
+        "src/quizapp/transcript.py",
+        "            code = not code",
+        "            code = False",
+    ),
+    Mutation(
+        "the transcript says estimated twice",
+        "src/quizapp/transcript.py",
+        "score = f\"{report['scaled_score']} ({report['pass_line']})\"",
+        "score = f\"estimated score {report['scaled_score']} ({report['pass_line']})\"",
+    ),
+    Mutation(
+        "a transcript reference line runs past 80 columns",
+        "src/quizapp/transcript.py",
+        "out.extend([see] if len(see) <= WIDTH else",
+        "out.extend([see] if True else",
+    ),
+    Mutation(
+        "a cut transcript line's separator passes 80 columns",
+        "src/quizapp/transcript.py",
+        "tail = 0 if n == len(parts) else 2",
+        "tail = 0",
+    ),
+    Mutation(
+        "a banks problem message wraps back to column 1",
+        "src/quizapp/tui/screens/banks.tcss",
+        "    padding-left: 4;",
+        "    padding-left: 0;",
     ),
 ]
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from quizapp.core.exam.clock import clock
 from quizapp.core.exam.scale import has_verdict, pass_label, passing_fraction, ready_label
+from quizapp.core.inline import plain_inline
 from quizapp.core.text import visible
 from quizapp.core.words import MODE_NAMES, plural, status_name
 from quizapp.storage.attempts import AttemptSummary
@@ -132,22 +135,19 @@ def attempt_text(report: dict[str, Any]) -> str:
     tally = f"{report['correct']} of {report['total']} right ({report['percent']:.1f}%)"
     if report["passed"] is not None:
         verdict = "✓ PASS" if report["passed"] else "✗ FAIL"
-        out.append(
-            f"{verdict} · estimated score {report['scaled_score']} · {tally} · "
-            f"{report['pass_line']}"
-        )
+        # As the results screen puts it: the pass line (the one "estimated") after the score.
+        score = f"{report['scaled_score']} ({report['pass_line']})"
+        out.extend(_fit([verdict, score, tally], "  "))
     else:
         wrong = report["answered"] - report["correct"]
-        out.append(
-            f"{report['answered']} of {report['total']} answered · {report['correct']} right · "
-            f"{wrong} wrong · no score (only exams get one)"
-        )
-    when = (
-        f"started {report['started_at'][:16].replace('T', ' ')} · {clock(report['elapsed'])} used"
-    )
+        parts = [f"{report['answered']} of {report['total']} answered"]
+        parts += [f"{report['correct']} right", f"{wrong} wrong", "no score (only exams get one)"]
+        out.extend(_fit(parts, "  "))
+    when = [f"started {report['started_at'][:16].replace('T', ' ')}"]
+    when.append(f"{clock(report['elapsed'])} used")
     if report["noted"] is not None:
-        when += f" · {plural(report['noted'], 'answer')} went into the notebook"
-    out.append(when)
+        when.append(f"{plural(report['noted'], 'answer')} went into the notebook")
+    out.extend(_fit(when, "  "))
     if report["domains"]:
         out.append("Domains")
         width = max(len(line(d["name"])) for d in report["domains"])
@@ -162,11 +162,9 @@ def attempt_text(report: dict[str, Any]) -> str:
     marks = {"right": "✓ right", "wrong": "✗ wrong", "unanswered": "✗ unanswered"}
     for q in report["questions"]:
         flags = ("  ⚑ flagged" if q["flagged"] else "") + ("  ? unsure" if q["unsure"] else "")
-        out.append(
-            f"  {q['number']:>3}. {marks[q['result']]} · {line(q['topic'])} · "
-            f"yours {q['picked'] or '—'} · right {q['right_answer'] or '—'} · "
-            f"{clock(q['seconds'])}{flags}"
-        )
+        head = [f"  {q['number']:>3}. {marks[q['result']]}", line(q["topic"])]
+        head += [f"yours {q['picked'] or '—'}", f"right {q['right_answer'] or '—'}"]
+        out.extend(_fit([*head, f"{clock(q['seconds'])}{flags}"], _INDENT))
         if q["prompt"] is None:
             out.append("       (this question is no longer in its bank)")
             continue
@@ -175,10 +173,74 @@ def attempt_text(report: dict[str, Any]) -> str:
             out.append("       The bank has changed this question since.")
         if q["explanation"]:
             out.append(_block("Why: " + q["explanation"]))
-        out.extend(f"       See: {line(url)}" for url in q["references"])
+        for url in q["references"]:
+            see = f"{_INDENT}See: {line(url)}"
+            # A URL is never cut: one too long for the line gets a line of its own.
+            out.extend([see] if len(see) <= WIDTH else [f"{_INDENT}See:", _INDENT + line(url)])
     return "\n".join(out) + "\n"
 
 
+WIDTH = 80  # the columns a transcript is written for
+_INDENT = " " * 7  # bank text sits under its question line's number
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# A list item's marker ("- ", "1. "): its continuation lines hang under the item's text.
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+")
+
+
+def _fit(parts: list[str], indent: str) -> list[str]:
+    """``parts`` joined by " · " on lines of at most WIDTH columns, later lines indented."""
+    rows = [parts[0]]
+    for n, part in enumerate(parts[1:], 2):
+        tail = 0 if n == len(parts) else 2  # room for the " ·" a cut line ends with
+        if len(rows[-1]) + 3 + len(part) + tail <= WIDTH:
+            rows[-1] += " · " + part
+        else:
+            rows[-1] += " ·"
+            rows.append(indent + part)
+    return rows
+
+
 def _block(text: str) -> str:
-    """Bank text (Markdown) indented under its question line, its own lines kept."""
-    return "\n".join("       " + row for row in visible(text.strip()).splitlines())
+    """Bank text (Markdown) as plain text under its question line, wrapped to WIDTH.
+
+    A paragraph's lines are joined and wrapped again; emphasis and code marks go as in one-line
+    texts; list items keep their indentation; a code block keeps its lines as written.
+    """
+    rows: list[str] = []
+    # Each piece of prose: its first line's indent, its later lines' indent, its words.
+    prose: list[tuple[str, str, str]] = []
+
+    def flush() -> None:
+        for first, hang, words in prose:
+            rows.extend(
+                textwrap.wrap(
+                    plain_inline(words),
+                    WIDTH,
+                    initial_indent=_INDENT + first,
+                    subsequent_indent=_INDENT + hang,
+                    break_long_words=False,  # a URL stays whole, on a line of its own
+                    break_on_hyphens=False,
+                )
+            )
+        prose.clear()
+
+    code = False
+    for row in visible(text.strip()).splitlines():
+        lead = row[: len(row) - len(row.lstrip())]
+        if _FENCE.match(row):
+            flush()
+            code = not code
+        elif code:
+            rows.append(_INDENT + "    " + row)
+        elif not row.strip():
+            flush()
+            rows.append("")
+        elif (item := _ITEM.match(row)) is not None:
+            prose.append((lead, " " * item.end(), row.strip()))
+        elif prose:  # a soft line break: the same paragraph or list item goes on
+            first, hang, words = prose[-1]
+            prose[-1] = (first, hang, f"{words} {row.strip()}")
+        else:
+            prose.append((lead, lead, row.strip()))
+    flush()
+    return "\n".join(rows)

@@ -46,7 +46,9 @@ async def test_banks_screen_shows_errors_with_file_and_line(app: QuizApp) -> Non
         assert isinstance(app.screen, BanksScreen)
         table = app.screen.query_one("#banks", DataTable)
         assert str(table.get_row_at(0)[3]) == "Demo [bold]bank[/] :smile:"
-        problems = [str(w.content) for w in app.screen.query(".problem").results(Static)]
+        heads = app.screen.query(".problem").results(Static)
+        messages = app.screen.query(".problem-message").results(Static)
+        problems = [f"{h.content} {m.content}" for h, m in zip(heads, messages, strict=True)]
         assert len(problems) == 2
         assert any("broken.yaml:9:13" in p and "answer 'E'" in p for p in problems)
         assert any("broken.yaml:10:5" in p and "explantion" in p for p in problems)

@@ -24,7 +24,8 @@ async def test_home_and_banks_name_the_question_left_out(tmp_path: Path) -> None
         assert "⚠ 1 file and 1 question could not be loaded · press b to see them" in warning
         await pilot.press("b")
         assert isinstance(app.screen, BanksScreen)
-        shown = [str(s.content) for s in app.screen.query(".problem")]
+        heads, messages = app.screen.query(".problem"), app.screen.query(".problem-message")
+        shown = [f"{h.content} {m.content}" for h, m in zip(heads, messages, strict=True)]
         left_out = [line for line in shown if "question left out" in line]
         assert len(left_out) == 1 and "demo.yaml:21:" in left_out[0]
         assert "question 'q2'" in left_out[0]

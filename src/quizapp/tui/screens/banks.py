@@ -68,8 +68,10 @@ class BanksScreen(Screen[None]):
                 if p.severity == "error" and p.file in loaded:  # its bank loaded without it
                     mark = "✗ error, question left out"
                 where = visible(short_path(p.file), one_line=True)  # a file name can hold ESC
-                line = Text(f"{mark}  {where}:{p.line}:{p.column}\n    {p.message}")
+                line = Text(f"{mark}  {where}:{p.line}:{p.column}")
                 yield Static(line, classes=f"problem {p.severity}")
+                # Its own widget, indented: a long message wraps under its start, not column 1.
+                yield Static(Text(p.message), classes=f"problem-message {p.severity}")
             yield Static("Banks", classes="section-title")
             yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
