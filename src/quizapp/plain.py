@@ -303,7 +303,7 @@ class PlainExam:
             readiness = self._readiness()
             ready = f" · {ready_label(readiness, result.percent)}" if readiness is not None else ""
             self.say(
-                f"Result: {verdict} · estimated score {result.scaled_score} ({label}) · "
+                f"Result: {verdict} · score {result.scaled_score} ({label}) · "
                 f"{result.correct}/{result.total} correct ({result.percent:.1f}%){ready} · "
                 f"{used} used · {ended}"
             )

@@ -85,7 +85,7 @@ def test_an_exam_in_plain_mode_ends_with_results(run: Run, tmp_path: Path) -> No
     assert re.search(r"Question 1 of 4 · Topic (one|two)", out)
     assert "[bold]Pick B[/] :smile: 한국어 🙂" in out
     assert "(Choose two.)" in out
-    assert "Result: FAIL · estimated score 100 (estimated · pass ≈ 67%) · 0/4 correct (0.0%)" in out
+    assert "Result: FAIL · score 100 (estimated · pass ≈ 67%) · 0/4 correct (0.0%)" in out
     assert "  First: 0/2 (0%) · Needs improvement" in out
     assert "\x1b" not in out
     stats = json.loads(run(*args, "stats", "--json").stdout)
