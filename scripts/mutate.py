@@ -1880,8 +1880,8 @@ MUTATIONS = [
     Mutation(
         "a restart whose new attempt cannot be stored still discards the old one",
         SVC,
-        "            with transaction(self.attempts.conn):  # a new one not stored discards nothing",
-        "            if True:",
+        "            with transaction(self.attempts.conn):  # a new one not stored",
+        "            if True:  # a new one not stored",
     ),
     Mutation(
         "a start rolled back keeps its claim on an attempt that is not stored",

@@ -33,6 +33,19 @@ class _FullAtItems:
         raise sqlite3.OperationalError("database or disk is full")
 
 
+class _FullAtCommit(_FullAtItems):
+    """The database connection, with the disk full at the commit (SQLite rolls back)."""
+
+    def executemany(self, *args: object) -> object:
+        return self._conn.executemany(*args)  # type: ignore[arg-type]
+
+    def execute(self, sql: str, *args: object) -> object:
+        if sql == "COMMIT":
+            self._conn.execute("ROLLBACK")
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._conn.execute(sql, *args)  # type: ignore[arg-type]
+
+
 def _stored(app: QuizApp) -> tuple[int, int]:
     """How many attempts, and attempt items, the database holds."""
     db = app.context.db
@@ -116,8 +129,9 @@ async def test_a_disk_full_under_the_items_leaves_no_attempt_row(
         assert exam_screen(exam_app).attempt.session.mode == "practice"
 
 
+@pytest.mark.parametrize("full", [_FullAtItems, _FullAtCommit], ids=["items", "commit"])
 async def test_a_restart_the_disk_cannot_store_discards_nothing(
-    exam_app: QuizApp, monkeypatch: pytest.MonkeyPatch
+    exam_app: QuizApp, monkeypatch: pytest.MonkeyPatch, full: type[_FullAtItems]
 ) -> None:
     async with exam_app.run_test(size=(80, 24)) as pilot:
         store = exam_app.service.attempts
@@ -125,7 +139,7 @@ async def test_a_restart_the_disk_cannot_store_discards_nothing(
         before = _stored(exam_app)
         await pilot.press("a", "enter")  # adaptive off: the conflict question
         with monkeypatch.context() as patch:
-            patch.setattr(store, "conn", _FullAtItems(store.conn))
+            patch.setattr(store, "conn", full(store.conn))
             await pilot.press("d")  # discard it: the old one is ended, the new one fails
             await pilot.pause()
         assert _said(exam_app)[-1] == f"TUI exam could not start: {FULL}"
@@ -156,12 +170,14 @@ async def test_a_retry_the_database_cannot_start_keeps_the_results(exam_app: Qui
 
 
 async def test_a_time_out_the_database_refuses_is_not_shown_as_ended(
-    exam_app: QuizApp, ticker: FakeTicker
+    exam_app: QuizApp, ticker: FakeTicker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with exam_app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter", "enter", "a")
         screen = exam_screen(exam_app)
         attempt = screen.attempt
+        rings: list[None] = []
+        monkeypatch.setattr(exam_app, "bell", lambda: rings.append(None))
         _read_only(exam_app)
         ticker.now += 601  # the clock reaches zero
         await screen.heartbeat()
@@ -172,11 +188,12 @@ async def test_a_time_out_the_database_refuses_is_not_shown_as_ended(
         assert notice.startswith(f"⚠ Time is up, but {REFUSED} database); the end of this")
         assert "exam is unsaved. Your earlier answers are saved" in notice
         assert "or when you resume it (quizapp exam tui-exam)." in notice
-        bells = screen._message
+        assert len(rings) == 1
         await pilot.press("b")  # time is up: no answer changes any more
         assert attempt.session.responses[attempt.session.current].picked == (0,)
-        await screen.heartbeat()  # tries the end again, says the same
-        assert screen._message == bells and exam_screen(exam_app) is screen
+        await screen.heartbeat()  # tries the end again, says the same, rings no more
+        assert _text(screen.query_one("#exam-notice", Static)) == notice
+        assert len(rings) == 1 and exam_screen(exam_app) is screen
         stored = exam_app.context.attempts.load(attempt.id)
         assert stored is not None and stored.status == "in_progress"
         assert stored.answered_count == 1  # the answer given stays saved
