@@ -1889,6 +1889,12 @@ MUTATIONS = [
         "                started.release()\n",
         "                pass\n",
     ),
+    Mutation(
+        "the review after a refused time-out crashes the exam screen",
+        "src/quizapp/tui/screens/exam.py",
+        "        except Exception as exc:  # a time-out not stored, say: the exam stays as it is",
+        "        except ZeroDivisionError as exc:  # a time-out not stored, say",
+    ),
 ]
 
 

@@ -194,6 +194,8 @@ async def test_a_time_out_the_database_refuses_is_not_shown_as_ended(
         await screen.heartbeat()  # tries the end again, says the same, rings no more
         assert _text(screen.query_one("#exam-notice", Static)) == notice
         assert len(rings) == 1 and exam_screen(exam_app) is screen
+        await pilot.press("r")  # the review saves the clock first: refused, the exam stays
+        assert exam_screen(exam_app) is screen and len(rings) == 1
         stored = exam_app.context.attempts.load(attempt.id)
         assert stored is not None and stored.status == "in_progress"
         assert stored.answered_count == 1  # the answer given stays saved

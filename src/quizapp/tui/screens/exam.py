@@ -517,7 +517,11 @@ class ExamScreen(Screen[None]):
         """Open the review screen; it may send us to a question or to submit."""
         from quizapp.tui.screens.review import ReviewScreen
 
-        self.attempt.save_progress()
+        try:
+            self.attempt.save_progress()
+        except Exception as exc:  # a time-out not stored, say: the exam stays as it is
+            self._storage_failed(exc, "the exam clock could not be saved")
+            return
         firsts = []
         for i in range(len(self.attempt.session.items)):
             q = self.attempt.question(i)
