@@ -2043,6 +2043,79 @@ MUTATIONS = [
         "    padding-left: 4;",
         "    padding-left: 0;",
     ),
+    Mutation(
+        "an exam the database cannot start crashes home",
+        "src/quizapp/tui/screens/home.py",
+        "        except Exception as exc:  # a failing disk: nothing is stored, home stays",
+        "        except ZeroDivisionError as exc:  # a failing disk: nothing is stored, home stays",
+    ),
+    Mutation(
+        "a start the database refuses leaves an attempt row without its items",
+        "src/quizapp/storage/attempts.py",
+        "            attempt_id = cast(int, cur.lastrowid)\n",
+        "            attempt_id = cast(int, cur.lastrowid)\n            self.conn.commit()\n",
+    ),
+    Mutation(
+        "a retry the database cannot start crashes the results screen",
+        "src/quizapp/tui/screens/results.py",
+        "        except Exception as exc:  # a failing disk: the results stay, nothing is stored",
+        "        except ZeroDivisionError as exc:  # a failing disk: the results stay",
+    ),
+    Mutation(
+        "a refused time-out shows results that are not stored",
+        ATT,
+        "                self._unstudied(before, exc, ending=True)\n                raise\n\n"
+        "    def heartbeat",
+        "                raise\n\n    def heartbeat",
+    ),
+    Mutation(
+        "a refused time-out says nothing of the time or of how to resume",
+        "src/quizapp/tui/screens/exam.py",
+        "        if left is not None and left <= 0:  # the end is tried again at every tick",
+        "        if False:",
+    ),
+    Mutation(
+        "a refused time-out rings the bell at every tick",
+        "src/quizapp/tui/screens/exam.py",
+        "        if message != self._message:  # once, not at every tick that fails again\n",
+        "        if True:\n",
+    ),
+    Mutation(
+        "quitting while the database fails raises in the exam screen",
+        "src/quizapp/tui/screens/exam.py",
+        "            except Exception as exc:  # quitting always works; the app says",
+        "            except ZeroDivisionError as exc:  # quitting always works; the app says",
+    ),
+    Mutation(
+        "quitting while the database fails keeps the attempt claimed",
+        "src/quizapp/tui/screens/exam.py",
+        "                self.attempt.release()\n                s = self.attempt.session\n",
+        "                s = self.attempt.session\n",
+    ),
+    Mutation(
+        "what could not be saved at quit is never said",
+        "src/quizapp/tui/app.py",
+        '        print(f"quizapp: error: {line}", file=sys.stderr)\n',
+        "        pass\n",
+    ),
+    Mutation(
+        "a restart whose new attempt cannot be stored still discards the old one",
+        SVC,
+        "            with transaction(self.attempts.conn):  # a new one not stored",
+        "            if True:  # a new one not stored",
+    ),
+    Mutation(
+        "a start rolled back keeps its claim on an attempt that is not stored",
+        SVC,
+        "                started.release()\n",
+        "                pass\n",
+    ),
+    Mutation(
+        "the review after a refused time-out crashes the exam screen",
+        "src/quizapp/tui/screens/exam.py",
+        "        except Exception as exc:  # a time-out not stored, say: the exam stays as it is",
+        "        except ZeroDivisionError as exc:  # a time-out not stored, say",
+    ),
 ]
 
 

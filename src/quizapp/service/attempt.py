@@ -140,8 +140,13 @@ class Attempt:
             return
         self.session = engine.tick(self.session, delta)
         if engine.timed_out(self.session):
+            before = self.session
             self.session = engine.expire(self.session, self.now())
-            self._finish()
+            try:
+                self._finish()
+            except Exception as exc:  # not shown as ended: the next tick tries the end again
+                self._unstudied(before, exc, ending=True)
+                raise
 
     def heartbeat(self) -> None:
         """Call about once a second: keeps time and saves progress every few seconds."""

@@ -13,6 +13,7 @@ from quizapp.core.exam.options import StartOptions
 from quizapp.core.study.cram import CRAM_ID
 from quizapp.service.owners import LocalOwners, Owners
 from quizapp.storage.attempts import AttemptStore, AttemptSummary
+from quizapp.storage.database import transaction
 from quizapp.storage.study import StudyStore
 
 if TYPE_CHECKING:  # the home screen builds the service before any exam machinery is needed
@@ -159,10 +160,17 @@ class ExamService:
             if attempt is not None:  # its owner finished it while we looked
                 attempt.release()
                 found = None
-        if found is not None:
-            self.abandon(found.id)
-        attempt, notes = self.start(spec, mode, options)
-        return Opened(attempt, notes)
+        started: Attempt | None = None
+        try:
+            with transaction(self.attempts.conn):  # a new one not stored discards nothing
+                if found is not None:
+                    self.abandon(found.id)
+                started, notes = self.start(spec, mode, options)
+        except BaseException:
+            if started is not None:  # its row was rolled back: no claim on it may stay
+                started.release()
+            raise
+        return Opened(started, notes)
 
     def abandon(self, attempt_id: int) -> None:
         """End an unfinished attempt without a result; its answers stay in history."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -51,6 +52,8 @@ class QuizApp(App[None]):
         self._start = attempt
         self._notes = list(notes)
         self._handle_signals = handle_signals
+        #: What could not be saved as the app closed (a failing disk), said once it has.
+        self.unsaved: list[str] = []
 
     def on_mount(self) -> None:
         """Open the home screen, and the exam straight away when one was asked for."""
@@ -147,4 +150,6 @@ def run_app(
     context.db  # noqa: B018 - a database problem is reported before the screen takes over
     app = QuizApp(context, attempt=attempt, notes=notes, handle_signals=True)
     app.run()
-    return app.return_code or 0
+    for line in app.unsaved:  # after the screen is restored, so the line stays in view
+        print(f"quizapp: error: {line}", file=sys.stderr)
+    return app.return_code or (1 if app.unsaved else 0)

@@ -129,7 +129,21 @@ class ExamScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Closed by the app's exit (quit, SIGTERM, SIGHUP): leave as the user would."""
         if not self._left:
-            self.attempt.leave()
+            try:
+                self.attempt.leave()
+            except Exception as exc:  # quitting always works; the app says what is unsaved
+                from quizapp.tui.app import QuizApp
+                from quizapp.tui.faults import failed
+
+                self.attempt.release()
+                s = self.attempt.session
+                mode = MODE_NAMES.get(s.mode, s.mode).lower()
+                line = failed(exc, f"the {mode} could not be saved as you left it")
+                resume = self.service.resume_command(s, plain=False)
+                if isinstance(self.app, QuizApp):
+                    self.app.unsaved.append(
+                        f"{line} Your earlier answers are saved; {resume} resumes it."
+                    )
 
     # -- drawing -----------------------------------------------------------------------------
     async def refresh_question(self) -> None:
@@ -322,8 +336,17 @@ class ExamScreen(Screen[None]):
             raise exc
         said = str(found)
         detail = said if "unsaved" in said else f"{what}: the database {said}"
-        self._message = f"⚠ {detail}. Your earlier answers are saved."
-        self.app.bell()
+        message = f"⚠ {detail}. Your earlier answers are saved."
+        left = self.attempt.session.remaining()
+        if left is not None and left <= 0:  # the end is tried again at every tick
+            resume = self.service.resume_command(self.attempt.session, plain=False)
+            message = (
+                f"⚠ Time is up, but the database {said}. Your earlier answers are saved; it"
+                f" ends once the database can be written, or when you resume it ({resume})."
+            )
+        if message != self._message:  # once, not at every tick that fails again
+            self.app.bell()
+        self._message = message
         self.refresh_status()
 
     # -- actions -----------------------------------------------------------------------------
@@ -494,7 +517,11 @@ class ExamScreen(Screen[None]):
         """Open the review screen; it may send us to a question or to submit."""
         from quizapp.tui.screens.review import ReviewScreen
 
-        self.attempt.save_progress()
+        try:
+            self.attempt.save_progress()
+        except Exception as exc:  # a time-out not stored, say: the exam stays as it is
+            self._storage_failed(exc, "the exam clock could not be saved")
+            return
         firsts = []
         for i in range(len(self.attempt.session.items)):
             q = self.attempt.question(i)

@@ -379,6 +379,13 @@ class HomeScreen(Screen[None]):
         except AttemptInUseError as exc:  # the user may start another exam meanwhile
             self.notify(f"{str(exc).capitalize()}.", severity="warning", markup=False)
             return
+        except Exception as exc:  # a failing disk: nothing is stored, home stays as it is
+            from quizapp.tui.faults import failed
+
+            self.notify(
+                failed(exc, f"{exam.title} could not start"), severity="error", markup=False
+            )
+            return
         if opened.conflict is not None:
             self._ask_conflict(exam, mode, options, opened.conflict, opened.differences)
             return

@@ -292,7 +292,13 @@ class ResultsScreen(Screen[None]):
         """Practise the questions this attempt got wrong."""
         from quizapp.tui.screens.exam import ExamScreen
 
-        retry = self.service.retry(self.attempt) if self.result.missed else None
+        try:
+            retry = self.service.retry(self.attempt) if self.result.missed else None
+        except Exception as exc:  # a failing disk: the results stay, nothing is stored
+            from quizapp.tui.faults import failed
+
+            self.notify(failed(exc, "The retry could not start"), severity="error", markup=False)
+            return
         if retry is None:
             self.notify("Nothing to retry: every question was right.")
             return
