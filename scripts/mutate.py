@@ -2116,6 +2116,12 @@ MUTATIONS = [
         "        except Exception as exc:  # a time-out not stored, say: the exam stays as it is",
         "        except ZeroDivisionError as exc:  # a time-out not stored, say",
     ),
+    Mutation(
+        "a refused COMMIT leaves its transaction open",
+        "src/quizapp/storage/database.py",
+        "        if conn.in_transaction:\n            conn.execute(\"ROLLBACK\")\n        raise\n",
+        "        raise\n",
+    ),
 ]
 
 

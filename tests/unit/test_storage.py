@@ -7,13 +7,14 @@ import stat
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from quizapp.core.exam import session as engine
 from quizapp.core.exam.session import ExamTerms, Item, new_session
 from quizapp.storage.attempts import AttemptStore
-from quizapp.storage.database import DatabaseError, _check, connect, set_aside
+from quizapp.storage.database import DatabaseError, _check, connect, set_aside, transaction
 from quizapp.storage.migrations import APPLICATION_ID, FIRST_WITH_ID, LATEST, _apply, migrate
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
@@ -220,3 +221,28 @@ def test_the_last_days_answers_are_read_through_an_index_not_a_scan() -> None:
     query = next(q for q in sent if "FROM responses" in q)
     plan = s.conn.execute(f"EXPLAIN QUERY PLAN {query}").fetchall()
     assert any("USING INDEX responses_recent" in row[-1] for row in plan), plan
+
+
+class _CommitRefused(sqlite3.Connection):
+    """A connection whose next COMMIT fails the way a busy or full database refuses it."""
+
+    refuse = True
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if sql == "COMMIT" and self.refuse:
+            self.refuse = False
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args)
+
+
+def test_a_refused_commit_is_undone_and_later_writes_still_commit(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    conn = sqlite3.connect(path, factory=_CommitRefused, isolation_level=None)
+    conn.execute("CREATE TABLE t (x)")
+    with pytest.raises(sqlite3.OperationalError), transaction(conn):
+        conn.execute("INSERT INTO t VALUES (1)")
+    assert not conn.in_transaction  # else every later write would join it, uncommitted
+    with transaction(conn):
+        conn.execute("INSERT INTO t VALUES (2)")
+    other = sqlite3.connect(path)
+    assert other.execute("SELECT x FROM t").fetchall() == [(2,)]

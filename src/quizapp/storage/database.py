@@ -112,7 +112,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        # A refused COMMIT (busy, disk full) can leave the transaction open; every later write
+        # would join it and never be committed. The caller was told the write failed: undo it.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _check(conn: sqlite3.Connection, path: Path) -> int:
