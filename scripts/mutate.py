@@ -1695,6 +1695,18 @@ MUTATIONS = [
         '            out.append(f"{lead}{key}:")\n            _mapping(value, indent + 2, out, "")',
         '            out.append(f"{lead}{key}: {{}}")',
     ),
+    Mutation(
+        "an incomplete answer at the end teaches nothing",
+        "src/quizapp/service/attempt.py",
+        "if resp.studied or not s.counts(position)",
+        "if resp.studied or not s.answered(position)",
+    ),
+    Mutation(
+        "the review screen calls an incomplete answer unanswered",
+        "src/quizapp/tui/screens/review.py",
+        '"◐ incomplete" if s.incomplete(i)',
+        '"◐ incomplete" if False',
+    ),
 ]
 
 

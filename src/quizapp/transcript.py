@@ -97,7 +97,15 @@ def attempt_report(ctx: AppContext, attempt_id: int) -> dict[str, Any]:
     questions = []
     for i, item in enumerate(s.items):
         r, view, q = s.responses[i], attempt.comparison(i), attempt.question(i)
-        status = "right" if result.marks[i] else ("wrong" if s.answered(i) else "unanswered")
+        status = (
+            "right"
+            if result.marks[i]
+            else "wrong"
+            if s.answered(i)
+            else "incomplete"
+            if s.incomplete(i)
+            else "unanswered"
+        )
         questions.append(
             {
                 "number": i + 1,
@@ -158,7 +166,12 @@ def attempt_text(report: dict[str, Any]) -> str:
             name = line(d["name"])
             out.append(f"  {name:<{width}}  {d['correct']:>3}/{d['total']:<3} {pct:3.0f}%{meets}")
     out.append("Questions")
-    marks = {"right": "✓ right", "wrong": "✗ wrong", "unanswered": "✗ unanswered"}
+    marks = {
+        "right": "✓ right",
+        "wrong": "✗ wrong",
+        "incomplete": "✗ incomplete",
+        "unanswered": "✗ unanswered",
+    }
     for q in report["questions"]:
         flags = ("  ⚑ flagged" if q["flagged"] else "") + ("  ? unsure" if q["unsure"] else "")
         out.append(

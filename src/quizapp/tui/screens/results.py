@@ -33,9 +33,10 @@ FILTERS: tuple[tuple[Filter, str, str], ...] = (
 
 
 def missed_positions(attempt: Attempt, result: Result) -> tuple[int, ...]:
-    """The questions got wrong: in an exam an unanswered one counts, elsewhere it was not seen."""
+    """The questions got wrong: in an exam an unanswered one counts, elsewhere it was not seen
+    (an incomplete answer counts everywhere)."""
     s = attempt.session
-    return tuple(i for i in result.missed if s.mode == "exam" or s.answered(i))
+    return tuple(i for i in result.missed if s.mode == "exam" or s.counts(i))
 
 
 def summary(
@@ -60,6 +61,8 @@ def summary(
         out.append(f"✓ {res.correct} right", style="green")
         out.append(" · ")
         out.append(f"✗ {wrong} wrong", style="red")
+        if s.incomplete_count:
+            out.append(f" · ✗ {s.incomplete_count} incomplete", style="red")
         out.append(" · no score (only exams get one)", style="dim")
     out.append("\n")
     if estimate is not None:  # the readiness estimate after a mock exam, a line of its own
@@ -224,8 +227,8 @@ class ResultsScreen(Screen[None]):
                 result = Text("✗ wrong", style="red")
             else:
                 # Begun but not whole (one of "Choose two", a match missing): the pick shows.
-                word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"
-                if s.mode == "exam":
+                word = "incomplete" if s.incomplete(i) else "unanswered"
+                if s.mode == "exam" or s.counts(i):
                     result = Text(f"✗ {word}", style="red")  # scored as wrong
                 else:
                     result = Text(f"· {word}", style="dim")
