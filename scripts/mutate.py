@@ -80,13 +80,13 @@ MUTATIONS = [
     Mutation(
         "study applied more than once (neither the copy's flag nor the stored one checked)",
         ATT,
-        "        if resp.studied or not s.answered(position) or self.changed(position):\n"
-        "            return  # incomplete and changed questions teach nothing about the user\n"
+        "        if resp.studied or not s.counts(position) or self.changed(position):\n"
+        "            return  # unanswered and changed questions teach nothing about the user\n"
         "        now = self.now()\n"
         "        correct = self.correct(position)\n"
         "        with transaction(self.attempts.conn):\n"
         "            if self.attempts.studied(self.id, position):",
-        "        if not s.answered(position) or self.changed(position):\n"
+        "        if not s.counts(position) or self.changed(position):\n"
         "            return\n"
         "        now = self.now()\n"
         "        correct = self.correct(position)\n"
@@ -915,7 +915,7 @@ MUTATIONS = [
     Mutation(
         "submit names 0 unanswered questions",
         "src/quizapp/tui/screens/confirm.py",
-        "    if not open_:\n",
+        "    if not blank and not begun:\n",
         "    if False:\n",
     ),
     Mutation(
@@ -1119,7 +1119,7 @@ MUTATIONS = [
     Mutation(
         "questions never seen count as missed outside exams",
         "src/quizapp/tui/screens/results.py",
-        'return tuple(i for i in result.missed if s.mode == "exam" or s.answered(i))',
+        'return tuple(i for i in result.missed if s.mode == "exam" or s.counts(i))',
         "return result.missed",
     ),
     Mutation(
@@ -1656,7 +1656,7 @@ MUTATIONS = [
     Mutation(
         "a half-answered question reads unanswered in the results",
         "src/quizapp/tui/screens/results.py",
-        'word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"',
+        'word = "incomplete" if s.incomplete(i) else "unanswered"',
         'word = "unanswered"',
     ),
     Mutation(
