@@ -281,5 +281,6 @@ class ResultsScreen(Screen[None]):
         self.app.switch_screen(ExamScreen(retry, self.service))
 
     def action_back(self) -> None:
-        """Back where the results were opened from (home after an exam, or the stats)."""
+        """Back where the results were opened from: where the session was started (home, the
+        notebook) or the stats."""
         self.dismiss()
