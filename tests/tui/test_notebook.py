@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from quizapp.core.study import notebook
 from quizapp.tui.app import QuizApp
@@ -276,6 +276,7 @@ async def test_ending_a_drill_says_what_it_means_and_goes_back_to_the_notebook()
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+        assert not app.screen.query_one("#results-domains", DataTable).display  # no domains
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, NotebookScreen)

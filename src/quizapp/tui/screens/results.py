@@ -143,6 +143,7 @@ class ResultsScreen(Screen[None]):
         """Fill both tables."""
         verdict = has_verdict(self.attempt.session.mode, self.attempt.session.status)
         domains = self.query_one("#results-domains", DataTable)
+        domains.display = bool(self.result.domains)  # a drill or cram has none: no empty table
         domains.add_columns("Domain", "Right", "%", *(["Assessment"] if verdict else []))
         name_width = max(10, self.app.size.width - (40 if verdict else 18))
         for d in self.result.domains:
