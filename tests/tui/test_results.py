@@ -321,3 +321,20 @@ async def test_a_half_answered_choose_two_is_incomplete_not_unanswered(
         assert "Your answer was incomplete: you picked A." in lesson
         assert "You did not answer this one." not in lesson
         assert "your pick" in lesson
+
+
+async def test_stats_tally_a_practice_run_as_its_results_do() -> None:
+    ticker = FakeTicker()
+    app = QuizApp(make_context_for(EXAM_BANKS, ticker))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "enter")  # practice: one answer of six, then the end
+        await go_to(app, pilot, "plain")
+        await pilot.press("a", "enter", "s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        summary = _text(app.screen.query_one("#results-summary", Static))
+        assert "1 of 6 answered" in summary
+        await pilot.press("escape", "t")
+        assert isinstance(app.screen, StatsScreen)
+        table = app.screen.query_one("#stats-attempts", DataTable)
+        assert str(table.get_row_at(0)[4]) == "1 of 6 answered"  # not a share of all six

@@ -28,6 +28,12 @@ def has_verdict(mode: str, status: str) -> bool:
     return mode == "exam" and status in ("submitted", "expired")
 
 
+def tally(answered: int, total: int) -> str:
+    """Where an attempt without a verdict stands: "5 of 43 answered" (a drill or practice run
+    is not marked against every question, so never a share of all of them)."""
+    return f"{answered} of {total} answered"
+
+
 def pass_label(passing_score: int, score_range: tuple[int, int]) -> str:
     """How the pass line is named beside a verdict: an estimate, and the share it stands for.
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.core.exam.clock import clock
-from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
+from quizapp.core.exam.scale import has_verdict, pass_label, ready_label, tally
 from quizapp.core.exam.scoring import Result
 from quizapp.core.study.readiness import describe_lines
 from quizapp.core.text import visible
@@ -57,7 +57,7 @@ def summary(
         out.append(f" · {res.correct} of {res.total} right ({res.percent:.1f}%)")
     else:
         status = "abandoned · " if s.status == "abandoned" else ""
-        out.append(f"{status}{answered} of {res.total} answered · ")
+        out.append(f"{status}{tally(answered, res.total)} · ")
         out.append(f"✓ {res.correct} right", style="green")
         out.append(" · ")
         out.append(f"✗ {wrong} wrong", style="red")
