@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.screen import Screen
 
@@ -19,7 +21,7 @@ def show_over_home(app: App[None], screen: Screen[None]) -> None:
     app.push_screen(screen)
 
 
-def show_in_place_of(app: App[None], started: Screen[object], screen: Screen[None]) -> None:
+def show_in_place_of(app: App[None], started: Screen[Any], screen: Screen[None]) -> None:
     """Close ``started`` and every screen above it, then show ``screen`` where it was: the
     results of a session go back (on escape) to the screen the session was started from.
 
