@@ -295,7 +295,7 @@ class PlainExam:
             return
         used = clock(s.elapsed, s.terms.minutes)
         ended = "time ran out" if s.status == "expired" else "submitted"
-        if has_verdict(s.mode, s.status):
+        if has_verdict(s.mode, s.status, s.terms.exam_id):
             verdict = "PASS" if result.passed else "FAIL"
             label = pass_label(s.terms.passing_score, s.terms.score_range)
             readiness = self._readiness()
@@ -314,7 +314,7 @@ class PlainExam:
         for d in result.domains:
             word = (
                 ""
-                if not has_verdict(s.mode, s.status)
+                if not has_verdict(s.mode, s.status, s.terms.exam_id)
                 else (" · Meets competencies" if d.meets else " · Needs improvement")
             )
             self.say(f"  {d.name}: {d.correct}/{d.total} ({d.percent:.0f}%){word}")

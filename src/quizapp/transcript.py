@@ -75,7 +75,7 @@ def attempt_report(ctx: AppContext, attempt_id: int) -> dict[str, Any]:
         )
     s, result = attempt.session, attempt.result()
     report = summary_dict(found[0])
-    verdict = has_verdict(s.mode, s.status)
+    verdict = has_verdict(s.mode, s.status, s.terms.exam_id)
     loaded = ctx.library.exams.get(s.terms.exam_id)
     readiness = loaded.exam.readiness_percent if loaded is not None else None
     line = pass_label(s.terms.passing_score, s.terms.score_range) if verdict else None

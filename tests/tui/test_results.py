@@ -338,3 +338,31 @@ async def test_stats_tally_a_practice_run_as_its_results_do() -> None:
         assert isinstance(app.screen, StatsScreen)
         table = app.screen.query_one("#stats-attempts", DataTable)
         assert str(table.get_row_at(0)[4]) == "1 of 6 answered"  # not a share of all six
+
+
+async def test_a_custom_exam_gets_a_tally_not_a_verdict() -> None:
+    from textual.widgets import Input, SelectionList
+
+    app = QuizApp(make_context_for(EXAM_BANKS, FakeTicker()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#custom-banks", SelectionList).focus()
+        await pilot.press("space")  # the first bank
+        app.screen.query_one("#custom-questions", Input).value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = exam_screen(app)
+        assert (screen.attempt.session.mode, len(screen.attempt.session.items)) == ("exam", 3)
+        await pilot.press("s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        summary = _text(app.screen.query_one("#results-summary", Static))
+        assert "PASS" not in summary and "FAIL" not in summary
+        assert "0 of 3 answered" in summary and "no score" in summary
+        domains = app.screen.query_one("#results-domains", DataTable)
+        assert [str(c.label) for c in domains.columns.values()] == ["Domain", "Right", "%"]
+        await pilot.press("escape", "t")
+        assert isinstance(app.screen, StatsScreen)
+        table = app.screen.query_one("#stats-attempts", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][3:5] == ["finished", "0 of 3 answered"]

@@ -49,7 +49,7 @@ def summary(
     out.append(f"{title} · {MODE_NAMES.get(s.mode, s.mode).lower()}\n", style="bold")
     answered = res.answered
     wrong = answered - res.correct
-    if has_verdict(s.mode, s.status):
+    if has_verdict(s.mode, s.status, s.terms.exam_id):
         mark = "✓ PASS" if res.passed else "✗ FAIL"
         out.append(mark, style="bold green" if res.passed else "bold red")
         out.append(f" · {res.scaled_score} ")
@@ -67,7 +67,7 @@ def summary(
     out.append("\n")
     if estimate is not None:  # the readiness estimate after a mock exam, a line of its own
         out.append(estimate + "\n")
-    if readiness is not None and has_verdict(s.mode, s.status):
+    if readiness is not None and has_verdict(s.mode, s.status, s.terms.exam_id):
         out.append(f"{ready_label(readiness, res.percent)} · ")
     out.append(f"{clock(s.elapsed, s.terms.minutes)} used")
     if attempt.cram:
@@ -141,7 +141,8 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill both tables."""
-        verdict = has_verdict(self.attempt.session.mode, self.attempt.session.status)
+        s = self.attempt.session
+        verdict = has_verdict(s.mode, s.status, s.terms.exam_id)
         domains = self.query_one("#results-domains", DataTable)
         domains.display = bool(self.result.domains)  # a drill or cram has none: no empty table
         domains.add_columns("Domain", "Right", "%", *(["Assessment"] if verdict else []))
