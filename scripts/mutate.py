@@ -1101,19 +1101,19 @@ MUTATIONS = [
     Mutation(
         "the results screen gives every attempt a verdict",
         "src/quizapp/tui/screens/results.py",
-        "    if has_verdict(s.mode, s.status):\n        mark",
+        "    if has_verdict(s.mode, s.status, s.terms.exam_id):\n        mark",
         "    if True:\n        mark",
     ),
     Mutation(
         "plain mode gives every attempt a verdict",
         "src/quizapp/plain.py",
-        "        if has_verdict(s.mode, s.status):\n            verdict",
+        "        if has_verdict(s.mode, s.status, s.terms.exam_id):\n            verdict",
         "        if True:\n            verdict",
     ),
     Mutation(
         "stats --attempt gives every attempt a verdict",
         "src/quizapp/transcript.py",
-        "    verdict = has_verdict(s.mode, s.status)\n    loaded",
+        "    verdict = has_verdict(s.mode, s.status, s.terms.exam_id)\n    loaded",
         "    verdict = True\n    loaded",
     ),
     Mutation(
@@ -1595,8 +1595,8 @@ MUTATIONS = [
     Mutation(
         "the stats columns run past 80 columns",
         "src/quizapp/tui/screens/stats.py",
-        "exam_width = max(8, self.app.size.width - 68)",
-        "exam_width = max(8, self.app.size.width - 40)",
+        "exam_width = max(8, self.app.size.width - 74)",
+        "exam_width = max(8, self.app.size.width - 46)",
     ),
     Mutation(
         "? does nothing on the submit question",
@@ -1650,8 +1650,8 @@ MUTATIONS = [
     Mutation(
         "the attempts' scrollbar cuts the Started column",
         "src/quizapp/tui/screens/stats.py",
-        "exam_width = max(8, self.app.size.width - 68)",
-        "exam_width = max(8, self.app.size.width - 66)",
+        "exam_width = max(8, self.app.size.width - 74)",
+        "exam_width = max(8, self.app.size.width - 72)",
     ),
     Mutation(
         "a half-answered question reads unanswered in the results",
@@ -1706,6 +1706,48 @@ MUTATIONS = [
         "src/quizapp/tui/screens/review.py",
         '"◐ incomplete" if s.incomplete(i)',
         '"◐ incomplete" if False',
+    ),
+    Mutation(
+        "the end question warns every mode that unanswered questions count as wrong",
+        "src/quizapp/tui/screens/confirm.py",
+        '    exam = session.mode == "exam"\n',
+        "    exam = True\n",
+    ),
+    Mutation(
+        "results show over home, not where the session was started",
+        "src/quizapp/tui/stack.py",
+        "    below = stack[stack.index(started) - 1]\n",
+        "    below = stack[1]\n",
+    ),
+    Mutation(
+        "a session without domains shows an empty domain table",
+        "src/quizapp/tui/screens/results.py",
+        "        domains.display = bool(self.result.domains)",
+        "        domains.display = True",
+    ),
+    Mutation(
+        "stats list an attempt without a verdict as a share of all its questions",
+        "src/quizapp/tui/screens/stats.py",
+        "                if a.has_verdict\n",
+        "                if True\n",
+    ),
+    Mutation(
+        "a custom exam gets a score and a verdict",
+        "src/quizapp/core/exam/scale.py",
+        " and exam_id != CUSTOM_ID",
+        "",
+    ),
+    Mutation(
+        "pause in an untimed session names a clock",
+        "src/quizapp/tui/screens/pause.py",
+        '"the clock is stopped" if self.left is not None else',
+        '"the clock is stopped" if True else',
+    ),
+    Mutation(
+        "readiness counts the answers as if they were the mocks' own",
+        "src/quizapp/core/study/readiness.py",
+        "} and {_count(self.answers, 'answer')} on its topics\"",
+        "}, {_count(self.answers, 'answer')}\"",
     ),
 ]
 

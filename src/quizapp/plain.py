@@ -13,7 +13,7 @@ from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.answers import LETTERS
 from quizapp.core.exam.clock import clock
-from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
+from quizapp.core.exam.scale import has_verdict, pass_label, ready_label, tally
 from quizapp.core.exam.scoring import Result
 from quizapp.core.exam.session import (
     Response,
@@ -308,7 +308,7 @@ class PlainExam:
         else:
             wrong = result.answered - result.correct
             self.say(
-                f"Done: {result.answered} of {result.total} answered · {result.correct} right · "
+                f"Done: {tally(result.answered, result.total)} · {result.correct} right · "
                 f"{wrong} wrong · {used} used · no score (only exams get one)"
             )
         for d in result.domains:
