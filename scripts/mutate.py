@@ -1595,8 +1595,8 @@ MUTATIONS = [
     Mutation(
         "the stats columns run past 80 columns",
         "src/quizapp/tui/screens/stats.py",
-        "exam_width = max(8, self.app.size.width - 74)",
-        "exam_width = max(8, self.app.size.width - 46)",
+        "exam_width = max(8, self.app.size.width - 71)",
+        "exam_width = max(8, self.app.size.width - 43)",
     ),
     Mutation(
         "? does nothing on the submit question",
@@ -1650,8 +1650,8 @@ MUTATIONS = [
     Mutation(
         "the attempts' scrollbar cuts the Started column",
         "src/quizapp/tui/screens/stats.py",
-        "exam_width = max(8, self.app.size.width - 74)",
-        "exam_width = max(8, self.app.size.width - 72)",
+        "exam_width = max(8, self.app.size.width - 71)",
+        "exam_width = max(8, self.app.size.width - 69)",
     ),
     Mutation(
         "a half-answered question reads unanswered in the results",
