@@ -78,22 +78,6 @@ MUTATIONS = [
         "        return",
     ),
     Mutation(
-        "study applied more than once (neither the copy's flag nor the stored one checked)",
-        ATT,
-        "        if resp.studied or not s.answered(position) or self.changed(position):\n"
-        "            return  # incomplete and changed questions teach nothing about the user\n"
-        "        now = self.now()\n"
-        "        correct = self.correct(position)\n"
-        "        with transaction(self.attempts.conn):\n"
-        "            if self.attempts.studied(self.id, position):",
-        "        if not s.answered(position) or self.changed(position):\n"
-        "            return\n"
-        "        now = self.now()\n"
-        "        correct = self.correct(position)\n"
-        "        with transaction(self.attempts.conn):\n"
-        "            if False:",
-    ),
-    Mutation(
         "time-out under an overlay replaces only the top screen",
         "src/quizapp/tui/stack.py",
         "    while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):\n"
@@ -913,12 +897,6 @@ MUTATIONS = [
         'f"there is no choice {chr(65 + index)}"',
     ),
     Mutation(
-        "submit names 0 unanswered questions",
-        "src/quizapp/tui/screens/confirm.py",
-        "    if not open_:\n",
-        "    if False:\n",
-    ),
-    Mutation(
         "a shortfall is called filled when nothing filled it",
         SEL,
         "if missing and self.filled >= missing:",
@@ -1097,30 +1075,6 @@ MUTATIONS = [
         "src/quizapp/core/bank/rules.py",
         "if exam.readiness_percent < share:",
         "if False:",
-    ),
-    Mutation(
-        "the results screen gives every attempt a verdict",
-        "src/quizapp/tui/screens/results.py",
-        "    if has_verdict(s.mode, s.status):\n        mark",
-        "    if True:\n        mark",
-    ),
-    Mutation(
-        "plain mode gives every attempt a verdict",
-        "src/quizapp/plain.py",
-        "        if has_verdict(s.mode, s.status):\n            verdict",
-        "        if True:\n            verdict",
-    ),
-    Mutation(
-        "stats --attempt gives every attempt a verdict",
-        "src/quizapp/transcript.py",
-        "    verdict = has_verdict(s.mode, s.status)\n    loaded",
-        "    verdict = True\n    loaded",
-    ),
-    Mutation(
-        "questions never seen count as missed outside exams",
-        "src/quizapp/tui/screens/results.py",
-        'return tuple(i for i in result.missed if s.mode == "exam" or s.answered(i))',
-        "return result.missed",
     ),
     Mutation(
         "right answers counted as gone into the notebook",
@@ -1586,12 +1540,6 @@ MUTATIONS = [
         '"SELECT question_key, status, due FROM notebook WHERE 0"',
     ),
     Mutation(
-        "the stats columns run past 80 columns",
-        "src/quizapp/tui/screens/stats.py",
-        "exam_width = max(8, self.app.size.width - 68)",
-        "exam_width = max(8, self.app.size.width - 40)",
-    ),
-    Mutation(
         "? does nothing on the submit question",
         "src/quizapp/tui/screens/confirm.py",
         """        Binding("n,escape", "answer(False)", "No"),
@@ -1639,18 +1587,6 @@ MUTATIONS = [
         "src/quizapp/core/study/plan.py",
         "    if plan.today > plan.see_by:",
         "    if False:",
-    ),
-    Mutation(
-        "the attempts' scrollbar cuts the Started column",
-        "src/quizapp/tui/screens/stats.py",
-        "exam_width = max(8, self.app.size.width - 68)",
-        "exam_width = max(8, self.app.size.width - 66)",
-    ),
-    Mutation(
-        "a half-answered question reads unanswered in the results",
-        "src/quizapp/tui/screens/results.py",
-        'word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"',
-        'word = "unanswered"',
     ),
     Mutation(
         "duplicate choice texts pass the loader",
@@ -2119,8 +2055,126 @@ MUTATIONS = [
     Mutation(
         "a refused COMMIT leaves its transaction open",
         "src/quizapp/storage/database.py",
-        "        if conn.in_transaction:\n            conn.execute(\"ROLLBACK\")\n        raise\n",
+        '        if conn.in_transaction:\n            conn.execute("ROLLBACK")\n        raise\n',
         "        raise\n",
+    ),
+    Mutation(
+        "study applied more than once (neither the copy's flag nor the stored one checked)",
+        ATT,
+        "        if resp.studied or not s.counts(position) or self.changed(position):\n"
+        "            return  # unanswered and changed questions teach nothing about the user\n"
+        "        now = self.now()\n"
+        "        correct = self.correct(position)\n"
+        "        with transaction(self.attempts.conn):\n"
+        "            if self.attempts.studied(self.id, position):",
+        "        if not s.counts(position) or self.changed(position):\n"
+        "            return\n"
+        "        now = self.now()\n"
+        "        correct = self.correct(position)\n"
+        "        with transaction(self.attempts.conn):\n"
+        "            if False:",
+    ),
+    Mutation(
+        "submit names 0 unanswered questions",
+        "src/quizapp/tui/screens/confirm.py",
+        "    if not blank and not begun:\n",
+        "    if False:\n",
+    ),
+    Mutation(
+        "the results screen gives every attempt a verdict",
+        "src/quizapp/tui/screens/results.py",
+        "    if has_verdict(s.mode, s.status, s.terms.exam_id):\n        mark",
+        "    if True:\n        mark",
+    ),
+    Mutation(
+        "plain mode gives every attempt a verdict",
+        "src/quizapp/plain.py",
+        "        if has_verdict(s.mode, s.status, s.terms.exam_id):\n            verdict",
+        "        if True:\n            verdict",
+    ),
+    Mutation(
+        "stats --attempt gives every attempt a verdict",
+        "src/quizapp/transcript.py",
+        "    verdict = has_verdict(s.mode, s.status, s.terms.exam_id)\n    loaded",
+        "    verdict = True\n    loaded",
+    ),
+    Mutation(
+        "questions never seen count as missed outside exams",
+        "src/quizapp/tui/screens/results.py",
+        'return tuple(i for i in result.missed if s.mode == "exam" or s.counts(i))',
+        "return result.missed",
+    ),
+    Mutation(
+        "the stats columns run past 80 columns",
+        "src/quizapp/tui/screens/stats.py",
+        "exam_width = max(8, self.app.size.width - 71)",
+        "exam_width = max(8, self.app.size.width - 43)",
+    ),
+    Mutation(
+        "the attempts' scrollbar cuts the Started column",
+        "src/quizapp/tui/screens/stats.py",
+        "exam_width = max(8, self.app.size.width - 71)",
+        "exam_width = max(8, self.app.size.width - 69)",
+    ),
+    Mutation(
+        "a half-answered question reads unanswered in the results",
+        "src/quizapp/tui/screens/results.py",
+        'word = "incomplete" if s.incomplete(i) else "unanswered"',
+        'word = "unanswered"',
+    ),
+    Mutation(
+        "an incomplete answer at the end teaches nothing",
+        "src/quizapp/service/attempt.py",
+        "if resp.studied or not s.counts(position)",
+        "if resp.studied or not s.answered(position)",
+    ),
+    Mutation(
+        "the review screen calls an incomplete answer unanswered",
+        "src/quizapp/tui/screens/review.py",
+        '"◐ incomplete" if s.incomplete(i)',
+        '"◐ incomplete" if False',
+    ),
+    Mutation(
+        "the end question warns every mode that unanswered questions count as wrong",
+        "src/quizapp/tui/screens/confirm.py",
+        '    exam = session.mode == "exam"\n',
+        "    exam = True\n",
+    ),
+    Mutation(
+        "results show over home, not where the session was started",
+        "src/quizapp/tui/stack.py",
+        "    below = stack[stack.index(started) - 1]\n",
+        "    below = stack[1]\n",
+    ),
+    Mutation(
+        "a session without domains shows an empty domain table",
+        "src/quizapp/tui/screens/results.py",
+        "        domains.display = bool(self.result.domains)",
+        "        domains.display = True",
+    ),
+    Mutation(
+        "stats list an attempt without a verdict as a share of all its questions",
+        "src/quizapp/tui/screens/stats.py",
+        "                if a.has_verdict\n",
+        "                if True\n",
+    ),
+    Mutation(
+        "a custom exam gets a score and a verdict",
+        "src/quizapp/core/exam/scale.py",
+        " and exam_id != CUSTOM_ID",
+        "",
+    ),
+    Mutation(
+        "pause in an untimed session names a clock",
+        "src/quizapp/tui/screens/pause.py",
+        '"the clock is stopped" if self.left is not None else',
+        '"the clock is stopped" if True else',
+    ),
+    Mutation(
+        "readiness counts the answers as if they were the mocks' own",
+        "src/quizapp/core/study/readiness.py",
+        "} and {_count(self.answers, 'answer')} on its topics\"",
+        "}, {_count(self.answers, 'answer')}\"",
     ),
 ]
 

@@ -13,7 +13,7 @@ from quizapp.core.bank.models import Question
 from quizapp.core.bank.rules import choose_hint, says_how_many
 from quizapp.core.exam.answers import LETTERS
 from quizapp.core.exam.clock import clock
-from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
+from quizapp.core.exam.scale import has_verdict, pass_label, ready_label, tally
 from quizapp.core.exam.scoring import Result
 from quizapp.core.exam.session import (
     Response,
@@ -297,7 +297,7 @@ class PlainExam:
             return
         used = clock(s.elapsed, s.terms.minutes)
         ended = "time ran out" if s.status == "expired" else "submitted"
-        if has_verdict(s.mode, s.status):
+        if has_verdict(s.mode, s.status, s.terms.exam_id):
             verdict = "PASS" if result.passed else "FAIL"
             label = pass_label(s.terms.passing_score, s.terms.score_range)
             readiness = self._readiness()
@@ -310,13 +310,13 @@ class PlainExam:
         else:
             wrong = result.answered - result.correct
             self.say(
-                f"Done: {result.answered} of {result.total} answered · {result.correct} right · "
+                f"Done: {tally(result.answered, result.total)} · {result.correct} right · "
                 f"{wrong} wrong · {used} used · no score (only exams get one)"
             )
         for d in result.domains:
             word = (
                 ""
-                if not has_verdict(s.mode, s.status)
+                if not has_verdict(s.mode, s.status, s.terms.exam_id)
                 else (" · Meets competencies" if d.meets else " · Needs improvement")
             )
             self.say(f"  {d.name}: {d.correct}/{d.total} ({d.percent:.0f}%){word}")

@@ -78,7 +78,7 @@ def attempt_report(ctx: AppContext, attempt_id: int) -> dict[str, Any]:
         )
     s, result = attempt.session, attempt.result()
     report = summary_dict(found[0])
-    verdict = has_verdict(s.mode, s.status)
+    verdict = has_verdict(s.mode, s.status, s.terms.exam_id)
     loaded = ctx.library.exams.get(s.terms.exam_id)
     readiness = loaded.exam.readiness_percent if loaded is not None else None
     line = pass_label(s.terms.passing_score, s.terms.score_range) if verdict else None
@@ -100,7 +100,15 @@ def attempt_report(ctx: AppContext, attempt_id: int) -> dict[str, Any]:
     questions = []
     for i, item in enumerate(s.items):
         r, view, q = s.responses[i], attempt.comparison(i), attempt.question(i)
-        status = "right" if result.marks[i] else ("wrong" if s.answered(i) else "unanswered")
+        status = (
+            "right"
+            if result.marks[i]
+            else "wrong"
+            if s.answered(i)
+            else "incomplete"
+            if s.incomplete(i)
+            else "unanswered"
+        )
         questions.append(
             {
                 "number": i + 1,
@@ -159,7 +167,12 @@ def attempt_text(report: dict[str, Any]) -> str:
             name = line(d["name"])
             out.append(f"  {name:<{width}}  {d['correct']:>3}/{d['total']:<3} {pct:3.0f}%{meets}")
     out.append("Questions")
-    marks = {"right": "✓ right", "wrong": "✗ wrong", "unanswered": "✗ unanswered"}
+    marks = {
+        "right": "✓ right",
+        "wrong": "✗ wrong",
+        "incomplete": "✗ incomplete",
+        "unanswered": "✗ unanswered",
+    }
     for q in report["questions"]:
         flags = ("  ⚑ flagged" if q["flagged"] else "") + ("  ? unsure" if q["unsure"] else "")
         head = [f"  {q['number']:>3}. {marks[q['result']]}", line(q["topic"])]

@@ -168,6 +168,32 @@ def test_only_finished_exams_have_a_score_and_a_verdict_in_stats(run: Run, tmp_p
     assert re.search(r"#3 +opt-exam +exam +in progress +1/6 +16.7%$", text, re.M)
 
 
+def test_a_custom_exam_has_no_score_in_stats(run: Run, tmp_path: Path) -> None:
+    from quizapp.context import make_context
+    from quizapp.core.exam.options import StartOptions
+    from quizapp.core.exam.selection import custom_exam
+
+    args = _args(tmp_path)
+    ctx = make_context(extra_banks=[str(tmp_path / "banks")], bundled=False, use_cache=False)
+    attempt, _ = ctx.exams.start(custom_exam(questions=3, minutes=5), "exam", StartOptions())
+    for i in range(3):
+        attempt.go(i)
+        attempt.answer((1,))  # every one right: it would "pass" with a score of 1000
+    attempt.submit()
+    attempt.release()
+    ctx.db.close()
+    report = json.loads(run(*args, "stats", "--json").stdout)
+    (custom,) = report["attempts"]
+    assert (custom["exam"], custom["mode"], custom["status"]) == ("custom", "exam", "submitted")
+    assert (custom["scaled_score"], custom["passed"]) == (None, None)
+    text = run(*args, "stats").stdout
+    assert re.search(r"#1 +custom +exam +submitted +3/3 +100.0%$", text, re.M)
+    progress = text.split("Progress per exam", 1)[-1]
+    assert "Custom exam" not in progress and "    score " not in progress
+    shown = run(*args, "stats", "--attempt", "1").stdout
+    assert "PASS" not in shown and "Meets competencies" not in shown
+
+
 def test_a_practice_set_is_the_same_questions_each_time(run: Run, tmp_path: Path) -> None:
     args = _args(tmp_path)
     first = run(*args, "exam", "opt-exam", "--plain", "--set", "2", stdin="\n" * 12)

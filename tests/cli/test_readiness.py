@@ -46,7 +46,7 @@ def test_stats_estimates_readiness_after_enough_mock_answers(run: Run, tmp_path:
     assert [a["mode"] for a in report["attempts"]].count("exam") == 3  # the rest stays as it was
     (ready,) = report["readiness"]
     assert ready["exam"] == "ready-exam"
-    assert ready["based_on"] == "3 mock exams, 40 answers"
+    assert ready["based_on"] == "3 mock exams and 40 answers on its topics"
     assert ready["low"] < ready["expected_score"] < ready["high"]
     assert 700 < ready["expected_score"] < 1000
     assert 0.5 < ready["p_pass"] < 1

@@ -80,7 +80,7 @@ async def test_take_a_whole_exam_with_the_keys(exam_app: QuizApp) -> None:
         assert not runner.session.answered()
         await pilot.press("s")
         assert isinstance(exam_app.screen, ConfirmScreen)
-        assert "2 questions are unanswered and 1 flagged" in str(
+        assert "2 questions unanswered and 1 flagged" in str(
             exam_app.screen.query_one("#confirm-message", Static).content
         )
         await pilot.press("n")

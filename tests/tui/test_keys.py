@@ -180,6 +180,23 @@ async def test_z_pauses_hiding_the_question_and_stopping_the_clock(
         assert stored is not None and stored.elapsed == 40
 
 
+async def test_z_in_untimed_practice_names_no_clock(exam_app: QuizApp, ticker: FakeTicker) -> None:
+    async with exam_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "enter")
+        screen = exam_screen(exam_app)
+        assert screen.attempt.session.remaining() is None  # practice is untimed
+        ticker.now += 30
+        await pilot.press("z")
+        assert isinstance(exam_app.screen, PauseScreen)
+        shown = _text(exam_app.screen.query_one("#pause-text", Static))
+        assert "Paused: time away is not counted" in shown
+        assert "clock" not in shown and "left" not in shown.split("q: leave")[0]
+        ticker.now += 600
+        await pilot.press("z")
+        await screen.heartbeat()
+        assert screen.attempt.session.elapsed == 30  # true: the time away did not count
+
+
 async def test_matching_moves_to_the_next_prompt_and_counts_only_when_complete(
     exam_app: QuizApp,
 ) -> None:

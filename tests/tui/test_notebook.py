@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from quizapp.core.study import notebook
 from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.screens.exam import ExamScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.notebook import NotebookScreen, NoteScreen
@@ -248,10 +249,48 @@ async def test_c_crams_the_weakest_entries_not_due_and_leaves_their_schedules() 
         screen = app.screen
         assert isinstance(screen, ExamScreen)
         assert [it.key for it in screen.attempt.session.items] == ["tui/plain"]
-        await pilot.press("s", "y")  # the results close the notebook and show over home
+        await pilot.press("s", "y")  # the results show where the cram was started
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "every notebook schedule and due date is as it was" in str(
             app.screen.query_one("#results-summary", Static).content
         )
         assert ctx.study.entries() == before
+        await pilot.press("escape")  # back to the notebook, not home
+        await pilot.pause()
+        assert isinstance(app.screen, NotebookScreen)
+        assert [type(s) for s in app.screen_stack][-2:] == [HomeScreen, NotebookScreen]
+
+
+async def test_ending_a_drill_says_what_it_means_and_goes_back_to_the_notebook() -> None:
+    app = seeded_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "d")
+        screen = app.screen
+        assert isinstance(screen, ExamScreen)
+        await pilot.press("s")
+        assert isinstance(app.screen, ConfirmScreen)
+        asked = str(app.screen.query_one("#confirm-message", Static).content)
+        assert asked == "End the drill? 3 questions unanswered. Unanswered questions stay due."
+        assert "count as wrong" not in asked
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert not app.screen.query_one("#results-domains", DataTable).display  # no domains
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NotebookScreen)
+
+
+async def test_ending_a_cram_names_what_stays() -> None:
+    app = seeded_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "c")
+        assert isinstance(app.screen, ExamScreen)
+        await pilot.press("s")
+        assert isinstance(app.screen, ConfirmScreen)
+        asked = str(app.screen.query_one("#confirm-message", Static).content)
+        assert (
+            asked
+            == "End the drill? 3 questions unanswered. Unanswered questions count for nothing."
+        )

@@ -70,7 +70,7 @@ async def test_home_shows_the_chance_to_pass_once_there_is_enough_data(tmp_path:
         assert (
             f"Readiness (an estimate): {ready.p_pass:.0%} chance to pass"
             f" · expected {ready.expected_score} ({ready.low}-{ready.high})"
-            " · from 3 mock exams, 30 answers"
+            " · from 3 mock exams and 30 answers on its topics"
         ) in detail
 
 
@@ -87,7 +87,7 @@ async def test_the_results_of_a_mock_exam_say_how_ready_you_are(tmp_path: Path) 
         assert ready is not None and ready.mocks == 4
         summary = _text(app, "#results-summary")
         assert f"Readiness (an estimate): {ready.p_pass:.0%} chance to pass" in summary
-        assert "from 4 mock exams, 31 answers" in summary
+        assert "from 4 mock exams and 31 answers on its topics" in summary
         # The screen cuts each line at its width: the estimate and its basis both fit 80 columns.
         lines = [line for line in summary.splitlines() if "Readiness" in line or "mock ex" in line]
         assert len(lines) == 2 and all(len(line) <= 78 for line in lines)

@@ -10,11 +10,14 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.confirm import ConfirmScreen
 from quizapp.tui.screens.detail import QuestionDetailScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.results import ResultsScreen
+from quizapp.tui.screens.review import ReviewScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.widgets.keybar import KeyBar
+from quizapp.tui.widgets.markdowntext import MarkdownText
 from tests.tui.conftest import EXAM_BANKS, FakeTicker, exam_screen, go_to, make_context_for
 
 EXAM65 = Path(__file__).parent / "exam65"
@@ -287,10 +290,79 @@ async def test_a_half_answered_choose_two_is_incomplete_not_unanswered(
     async with exam_app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter")
         await go_to(exam_app, pilot, "multi")
-        await pilot.press("a", "s", "y")  # one of the two
+        await pilot.press("a", "r")  # one of the two, then the review screen
+        assert isinstance(exam_app.screen, ReviewScreen)
+        review = exam_app.screen.query_one(DataTable)
+        states = [str(review.get_row_at(i)[1]) for i in range(review.row_count)]
+        assert states.count("◐ incomplete") == 1 and states.count("○ unanswered") == 5
+        title = _text(exam_app.screen.query_one("#review-title", Static))
+        assert "0 answered, 5 unanswered, 1 incomplete, 0 flagged" in title
+        await pilot.press("s")
+        assert isinstance(exam_app.screen, ConfirmScreen)
+        asked = str(exam_app.screen.query_one("#confirm-message", Static).content)
+        assert asked == (
+            "Submit the exam now? 5 questions unanswered, 1 incomplete. "
+            "Unanswered and incomplete questions count as wrong."
+        )
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(exam_app.screen, ResultsScreen)
         table = exam_app.screen.query_one("#results-questions", DataTable)
         begun = [r for r in _rows(table) if r[4].strip() == "A"]
         assert [r[1] for r in begun] == ["✗ incomplete"]
         assert [r[1] for r in _rows(table)].count("✗ unanswered") == 5
+        assert "1 answer went into the notebook" in _text(
+            exam_app.screen.query_one("#results-summary", Static)
+        )
+        table.move_cursor(row=[r[4].strip() for r in _rows(table)].index("A"))
+        await pilot.press("enter")
+        assert isinstance(exam_app.screen, QuestionDetailScreen)
+        lesson = exam_app.screen.query_one("#detail-markdown", MarkdownText).source
+        assert "Your answer was incomplete: you picked A." in lesson
+        assert "You did not answer this one." not in lesson
+        assert "your pick" in lesson
+
+
+async def test_stats_tally_a_practice_run_as_its_results_do() -> None:
+    ticker = FakeTicker()
+    app = QuizApp(make_context_for(EXAM_BANKS, ticker))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "enter")  # practice: one answer of six, then the end
+        await go_to(app, pilot, "plain")
+        await pilot.press("a", "enter", "s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        summary = _text(app.screen.query_one("#results-summary", Static))
+        assert "1 of 6 answered" in summary
+        await pilot.press("escape", "t")
+        assert isinstance(app.screen, StatsScreen)
+        table = app.screen.query_one("#stats-attempts", DataTable)
+        assert str(table.get_row_at(0)[4]) == "1 of 6 answered"  # not a share of all six
+
+
+async def test_a_custom_exam_gets_a_tally_not_a_verdict() -> None:
+    from textual.widgets import Input, SelectionList
+
+    app = QuizApp(make_context_for(EXAM_BANKS, FakeTicker()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#custom-banks", SelectionList).focus()
+        await pilot.press("space")  # the first bank
+        app.screen.query_one("#custom-questions", Input).value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = exam_screen(app)
+        assert (screen.attempt.session.mode, len(screen.attempt.session.items)) == ("exam", 3)
+        await pilot.press("s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        summary = _text(app.screen.query_one("#results-summary", Static))
+        assert "PASS" not in summary and "FAIL" not in summary
+        assert "0 of 3 answered" in summary and "no score" in summary
+        domains = app.screen.query_one("#results-domains", DataTable)
+        assert [str(c.label) for c in domains.columns.values()] == ["Domain", "Right", "%"]
+        await pilot.press("escape", "t")
+        assert isinstance(app.screen, StatsScreen)
+        table = app.screen.query_one("#stats-attempts", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][3:5] == ["finished", "0 of 3 answered"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
+from quizapp.core.exam.scale import CUSTOM_ID, has_verdict, pass_label, ready_label
+from quizapp.core.exam.selection import custom_exam
 
 
 @pytest.mark.parametrize(
@@ -20,7 +21,13 @@ from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
     ],
 )
 def test_only_a_finished_exam_has_a_verdict(mode: str, status: str, verdict: bool) -> None:
-    assert has_verdict(mode, status) is verdict
+    assert has_verdict(mode, status, "clf-c02") is verdict
+
+
+def test_a_custom_exam_has_no_blueprint_and_no_verdict() -> None:
+    spec = custom_exam(questions=3, minutes=5)
+    assert spec.id == CUSTOM_ID
+    assert not has_verdict("exam", "submitted", spec.id)
 
 
 def test_the_pass_line_is_an_estimate_named_by_its_share_of_questions() -> None:

@@ -186,6 +186,39 @@ def test_choose_two_needs_exactly_two(service: ExamService) -> None:
     assert a.correct(a.session.current)
 
 
+@pytest.mark.parametrize("mode", ["exam", "practice"])
+def test_an_incomplete_answer_at_the_end_is_a_miss_with_its_pick(
+    service: ExamService, mode: str
+) -> None:
+    a = _start(service, mode, questions=7)
+    keys = [it.key for it in a.session.items]
+    a.go(keys.index("b/two"))
+    a.choose(0)  # one of "Choose two"
+    assert a.session.incomplete(a.session.current)
+    assert a.session.incomplete_count == 1 and a.session.answered_count == 0
+    a.leave()
+    assert service.study.entry("b/two") is None  # not while the attempt is open
+    resumed = service.resume(a.id)
+    assert resumed is not None
+    resumed.submit()
+    entry = service.study.entry("b/two")
+    assert entry is not None
+    assert [m.picked for m in entry.misses] == [(0,)]
+    assert entry.due is not None  # scheduled like any miss
+    assert sum(t.answered for t in service.study.topics()) == 1  # only it: the rest are blank
+    assert resumed.noted() == 1
+    assert resumed.session.answered_count == 0  # still not an answer for the tallies
+
+
+def test_an_abandoned_incomplete_answer_teaches_nothing(service: ExamService) -> None:
+    a = _start(service, "exam", questions=7)
+    a.go([it.key for it in a.session.items].index("b/two"))
+    a.choose(0)
+    a.abandon()
+    assert service.study.entry("b/two") is None
+    assert service.study.topics() == []
+
+
 def test_time_running_out_ends_the_exam_and_applies_study(
     service: ExamService, clock: Clock
 ) -> None:

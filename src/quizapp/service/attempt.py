@@ -335,8 +335,8 @@ class Attempt:
         """Apply one final answer to the notebook, the schedule and topic mastery, once."""
         s = self.session
         item, resp = s.items[position], s.responses[position]
-        if resp.studied or not s.answered(position) or self.changed(position):
-            return  # incomplete and changed questions teach nothing about the user
+        if resp.studied or not s.counts(position) or self.changed(position):
+            return  # unanswered and changed questions teach nothing about the user
         now = self.now()
         correct = self.correct(position)
         with transaction(self.attempts.conn):
@@ -369,7 +369,7 @@ class Attempt:
         return sum(
             1
             for i in range(len(s.items))
-            if s.answered(i)
+            if s.counts(i)
             and not self.changed(i)
             and notebook.enters(self.correct(i), s.responses[i].unsure)
         )

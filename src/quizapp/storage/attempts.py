@@ -69,8 +69,8 @@ class AttemptSummary:
 
     @property
     def has_verdict(self) -> bool:
-        """Only a finished exam-mode attempt has a score and a pass or fail (SPEC §7.2)."""
-        return has_verdict(self.mode, self.status)
+        """Only a finished mock exam of a blueprint has a score and a pass or fail (SPEC §7.2)."""
+        return has_verdict(self.mode, self.status, self.exam_id)
 
 
 class AttemptStore:

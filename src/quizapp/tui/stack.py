@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.screen import Screen
 
@@ -15,5 +17,21 @@ def show_over_home(app: App[None], screen: Screen[None]) -> None:
     from quizapp.tui.screens.home import HomeScreen
 
     while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
+        app.pop_screen()
+    app.push_screen(screen)
+
+
+def show_in_place_of(app: App[None], started: Screen[Any], screen: Screen[None]) -> None:
+    """Close ``started`` and every screen above it, then show ``screen`` where it was: the
+    results of a session go back (on escape) to the screen the session was started from.
+
+    Not awaited, as :func:`show_over_home`.
+    """
+    stack = app.screen_stack
+    if started not in stack or stack.index(started) == 0:
+        show_over_home(app, screen)
+        return
+    below = stack[stack.index(started) - 1]
+    while len(app.screen_stack) > 1 and app.screen is not below:
         app.pop_screen()
     app.push_screen(screen)

@@ -20,12 +20,24 @@ def passes(scaled: int, passing_score: int) -> bool:
     return scaled >= passing_score
 
 
-def has_verdict(mode: str, status: str) -> bool:
-    """Only a finished exam-mode attempt has a score and a pass or fail (SPEC §7.2).
+#: The exam id a custom exam (banks and topics picked by hand) is stored under. It has no
+#: blueprint, so no pass mark of its own: the one it carries is only the scale's default.
+CUSTOM_ID = "custom"
 
-    Practice runs, retries, drills and unfinished or abandoned attempts get their tally.
+
+def has_verdict(mode: str, status: str, exam_id: str) -> bool:
+    """Only a finished mock exam of a blueprint has a score and a pass or fail (SPEC §7.2).
+
+    Practice runs, retries, drills, custom exams and unfinished or abandoned attempts get
+    their tally.
     """
-    return mode == "exam" and status in ("submitted", "expired")
+    return mode == "exam" and status in ("submitted", "expired") and exam_id != CUSTOM_ID
+
+
+def tally(answered: int, total: int) -> str:
+    """Where an attempt without a verdict stands: "5 of 43 answered" (a drill or practice run
+    is not marked against every question, so never a share of all of them)."""
+    return f"{answered} of {total} answered"
 
 
 def pass_label(passing_score: int, score_range: tuple[int, int]) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.core.bank.examspec import Domain, DomainMatch, ExamSpec
 from quizapp.core.bank.models import Question
+from quizapp.core.exam.scale import CUSTOM_ID
 from quizapp.core.exam.session import ExamTerms, Item
 from quizapp.core.exam.slots import SlotPlan, plan_slots
 from quizapp.core.words import plural
@@ -265,7 +266,7 @@ def custom_exam(
     match = DomainMatch(banks=banks if not topics else (), topics=topics)
     domain = Domain(name="Custom", weight=100, match=match)
     return ExamSpec(
-        id="custom",
+        id=CUSTOM_ID,
         title=title,
         questions=questions,
         minutes=minutes,

@@ -71,6 +71,11 @@ def complete(item: Item, response: Response) -> bool:
     return len(picked) == item.size and all(p >= 0 for p in picked)
 
 
+def incomplete(item: Item, response: Response) -> bool:
+    """Whether ``response`` is begun but not whole: one tick of a "Choose two", a match missing."""
+    return any(p >= 0 for p in response.picked) and not complete(item, response)
+
+
 @dataclass(frozen=True, slots=True)
 class ExamTerms:
     """The terms a session was taken under: its exam, time limit, pass mark, scale and domains."""
@@ -123,6 +128,22 @@ class Session:
         """Whether the question at ``position`` (default: current) has a complete answer."""
         i = self.current if position is None else position
         return complete(self.items[i], self.responses[i])
+
+    def incomplete(self, position: int) -> bool:
+        """Whether the question at ``position`` has picks but not a complete answer."""
+        return incomplete(self.items[position], self.responses[position])
+
+    def counts(self, position: int) -> bool:
+        """Whether the answer at ``position`` is one to learn from: a complete answer, or an
+        incomplete one once the session was submitted or timed out (it is then wrong)."""
+        if self.answered(position):
+            return True
+        return self.status in ("submitted", "expired") and self.incomplete(position)
+
+    @property
+    def incomplete_count(self) -> int:
+        """How many questions have picks but not a complete answer."""
+        return sum(incomplete(i, r) for i, r in zip(self.items, self.responses, strict=True))
 
     @property
     def answered_count(self) -> int:

@@ -54,8 +54,11 @@ class Readiness:
 
     @property
     def based_on(self) -> str:
-        """What the estimate rests on, in words."""
-        return f"{_count(self.mocks, 'mock exam')}, {_count(self.answers, 'answer')}"
+        """What the estimate rests on, in words: the mocks, and apart from them every answer
+        on the exam's topics (the mastery input), so the count never reads as the mocks' own."""
+        return (
+            f"{_count(self.mocks, 'mock exam')} and {_count(self.answers, 'answer')} on its topics"
+        )
 
     def as_json(self) -> dict[str, object]:
         """The fields of ``quizapp stats --json``."""

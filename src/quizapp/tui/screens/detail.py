@@ -26,7 +26,9 @@ def detail_markdown(attempt: Attempt, position: int) -> str:
         f"## Question {position + 1} · {item.topic}",
         "**✓ You got this right.**" if view.correct else "**✗ You got this wrong.**",
     ]
-    if not view.answered:
+    if s.incomplete(position):
+        parts.append(f"*Your answer was incomplete: you picked {view.mine}.*")
+    elif not view.answered:
         parts.append("*You did not answer this one.*")
     if attempt.changed(position):
         parts.append("*The bank has changed this question since you answered it.*")

@@ -25,7 +25,7 @@ from quizapp.service.owners import AttemptInUseError
 from quizapp.storage.faults import fault
 from quizapp.tui.fitline import Part, fit_line
 from quizapp.tui.screens.confirm import ConfirmScreen, submit_message
-from quizapp.tui.stack import show_over_home
+from quizapp.tui.stack import show_in_place_of
 from quizapp.tui.widgets.choices import AnswerArea, AnswerView, Row, Verdict
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.markdowntext import MarkdownText
@@ -321,13 +321,14 @@ class ExamScreen(Screen[None]):
             self.refresh_status()
 
     async def _to_results(self) -> None:
-        """Results over home: whatever overlays were open (review, submit) close first."""
+        """Results where the session was started from (home, the notebook, stats): whatever
+        overlays were open (review, submit) close first."""
         from quizapp.tui.screens.results import ResultsScreen
 
         if self._ended:
             return
         self._ended = True
-        show_over_home(self.app, ResultsScreen(self.attempt, self.service))
+        show_in_place_of(self.app, self, ResultsScreen(self.attempt, self.service))
 
     def _storage_failed(self, exc: Exception, what: str) -> None:
         """A database fault is one line on the screen, never a crash; anything else is a bug."""

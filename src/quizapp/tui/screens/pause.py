@@ -1,4 +1,4 @@
-"""The pause screen: the question hidden and the exam clock stopped until you go on."""
+"""The pause screen: the question hidden and no time counted until you go on."""
 
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ class PauseScreen(Screen[Choice]):
     def compose(self) -> ComposeResult:
         """What is paused, how long is left, how to go on."""
         text = Text()
-        text.append("⏸ Paused: the clock is stopped\n\n", style="bold")
+        # An untimed session has no clock to stop, but its time used still stops counting.
+        stopped = "the clock is stopped" if self.left is not None else "time away is not counted"
+        text.append(f"⏸ Paused: {stopped}\n\n", style="bold")
         text.append(f"{self.title_text}\n")
         if self.left is not None:
             text.append(f"{self.left} left, and it stays that way while you are away.\n")

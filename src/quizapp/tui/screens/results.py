@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.core.exam.clock import clock
-from quizapp.core.exam.scale import has_verdict, pass_label, ready_label
+from quizapp.core.exam.scale import has_verdict, pass_label, ready_label, tally
 from quizapp.core.exam.scoring import Result
 from quizapp.core.study.readiness import describe_lines
 from quizapp.core.text import visible
@@ -34,9 +34,10 @@ FILTERS: tuple[tuple[Filter, str, str], ...] = (
 
 
 def missed_positions(attempt: Attempt, result: Result) -> tuple[int, ...]:
-    """The questions got wrong: in an exam an unanswered one counts, elsewhere it was not seen."""
+    """The questions got wrong: in an exam an unanswered one counts, elsewhere it was not seen
+    (an incomplete answer counts everywhere)."""
     s = attempt.session
-    return tuple(i for i in result.missed if s.mode == "exam" or s.answered(i))
+    return tuple(i for i in result.missed if s.mode == "exam" or s.counts(i))
 
 
 def summary(
@@ -58,7 +59,7 @@ def summary(
     out.append(f"{title} · {MODE_NAMES.get(s.mode, s.mode).lower()}\n", style="bold")
     answered = res.answered
     wrong = answered - res.correct
-    if has_verdict(s.mode, s.status):
+    if has_verdict(s.mode, s.status, s.terms.exam_id):
         mark = "✓ PASS" if res.passed else "✗ FAIL"
         out.append(mark, style="bold green" if res.passed else "bold red")
         out.append(f" · {res.scaled_score} ")
@@ -66,15 +67,17 @@ def summary(
         out.append(f" · {res.correct} of {res.total} right ({res.percent:.1f}%)")
     else:
         status = "abandoned · " if s.status == "abandoned" else ""
-        out.append(f"{status}{answered} of {res.total} answered · ")
+        out.append(f"{status}{tally(answered, res.total)} · ")
         out.append(f"✓ {res.correct} right", style="green")
         out.append(" · ")
         out.append(f"✗ {wrong} wrong", style="red")
+        if s.incomplete_count:
+            out.append(f" · ✗ {s.incomplete_count} incomplete", style="red")
         out.append(" · no score (only exams get one)", style="dim")
     out.append("\n")
     if estimate is not None:  # the readiness estimate after a mock exam, a line of its own
         out.append(estimate + "\n")
-    if readiness is not None and has_verdict(s.mode, s.status):
+    if readiness is not None and has_verdict(s.mode, s.status, s.terms.exam_id):
         out.append(f"{ready_label(readiness, res.percent)} · ")
     out.append(f"{clock(s.elapsed, s.terms.minutes)} used")
     if attempt.cram:
@@ -158,8 +161,10 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill both tables."""
-        verdict = has_verdict(self.attempt.session.mode, self.attempt.session.status)
+        s = self.attempt.session
+        verdict = has_verdict(s.mode, s.status, s.terms.exam_id)
         domains = self.query_one("#results-domains", DataTable)
+        domains.display = bool(self.result.domains)  # a drill or cram has none: no empty table
         domains.add_columns("Domain", "Right", "%", *(["Assessment"] if verdict else []))
         name_width = max(10, self.app.size.width - (40 if verdict else 18))
         for d in self.result.domains:
@@ -245,8 +250,8 @@ class ResultsScreen(Screen[None]):
                 result = Text("✗ wrong", style="red")
             else:
                 # Begun but not whole (one of "Choose two", a match missing): the pick shows.
-                word = "incomplete" if any(p >= 0 for p in r.picked) else "unanswered"
-                if s.mode == "exam":
+                word = "incomplete" if s.incomplete(i) else "unanswered"
+                if s.mode == "exam" or s.counts(i):
                     result = Text(f"✗ {word}", style="red")  # scored as wrong
                 else:
                     result = Text(f"· {word}", style="dim")
@@ -305,5 +310,6 @@ class ResultsScreen(Screen[None]):
         self.app.switch_screen(ExamScreen(retry, self.service))
 
     def action_back(self) -> None:
-        """Back where the results were opened from (home after an exam, or the stats)."""
+        """Back where the results were opened from: where the session was started (home, the
+        notebook) or the stats."""
         self.dismiss()

@@ -94,7 +94,9 @@ class ReviewScreen(Screen[int | str | None]):
             if self.filter == "flagged" and not r.flagged:
                 continue
             first = self.first_lines[i] if i < len(self.first_lines) else ""
-            state = "● answered" if answered else "○ unanswered"
+            state = (
+                "● answered" if answered else "◐ incomplete" if s.incomplete(i) else "○ unanswered"
+            )
             table.add_row(
                 str(i + 1),
                 state,
@@ -103,10 +105,13 @@ class ReviewScreen(Screen[int | str | None]):
                 Text(visible(first[:70], one_line=True), overflow="ellipsis", no_wrap=True),
             )
             self.rows.append(i)
-        open_ = len(s.items) - s.answered_count
+        begun = s.incomplete_count
+        open_ = len(s.items) - s.answered_count - begun
         title = Text()
         title.append(f"Review · showing {self.filter} · ", style="bold")
-        title.append(f"{s.answered_count} answered, {open_} unanswered, {s.flagged_count} flagged")
+        title.append(f"{s.answered_count} answered, {open_} unanswered, ")
+        title.append(f"{begun} incomplete, " if begun else "")
+        title.append(f"{s.flagged_count} flagged")
         self.query_one("#review-title", Static).update(title)
 
     def action_show(self, which: Filter) -> None:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizapp.context import AppContext
+from quizapp.core.exam.scale import tally
 from quizapp.core.study.progress import exam_progress
 from quizapp.core.text import visible
 from quizapp.core.words import MODE_NAMES
@@ -70,13 +71,14 @@ class StatsScreen(Screen[None]):
         attempts = self.query_one("#stats-attempts", DataTable)
         # Sized to fit 80 columns: the exam id takes the room the others leave, and the table's
         # scrollbar (over 15 attempts) its two cells, or it cuts the Started column.
-        exam_width = max(8, self.app.size.width - 68)
+        # The tally ("43 of 65 answered") needs 17 and the start drops its year to make room.
+        exam_width = max(8, self.app.size.width - 71)
         attempts.add_column("Id", width=4)
         attempts.add_column("Exam", width=exam_width)
         attempts.add_column("Mode", width=8)
         attempts.add_column("Outcome", width=12)
-        attempts.add_column("Right", width=10)
-        attempts.add_column("Started", width=16)
+        attempts.add_column("Tally", width=17)
+        attempts.add_column("Started", width=12)
         listed = self.service.history_list()
         note = scores_note(listed)
         self.query_one("#stats-scores", Static).update(Text(note or "", style="dim"))
@@ -86,8 +88,10 @@ class StatsScreen(Screen[None]):
                 Text(fit(visible(a.exam_id, one_line=True), exam_width)),
                 MODE_NAMES.get(a.mode, a.mode).lower(),
                 outcome(a),
-                f"{a.correct}/{a.total} {a.percent:.0f}%",
-                a.started_at.strftime("%Y-%m-%d %H:%M"),
+                f"{a.correct}/{a.total} {a.percent:.0f}%"
+                if a.has_verdict
+                else tally(a.answered, a.total),
+                a.started_at.strftime("%d %b %H:%M"),
                 key=str(a.id),
             )
         topics = self.query_one("#stats-topics", DataTable)

@@ -48,12 +48,14 @@ def render_navigator(session: Session) -> Text:
     for i, r in enumerate(session.responses):
         here = i == session.current
         answered = session.answered(i)
-        mark = "●" if answered else "○"
+        mark = "●" if answered else "◐" if session.incomplete(i) else "○"
         flag = "⚑" if r.flagged else " "
         unsure = "?" if r.unsure else " "
         cell = f"{'▶' if here else ' '}{i + 1:>{width}}{mark}{flag}{unsure}"
         style = "reverse" if here else ("bold" if r.flagged else ("" if answered else "dim"))
         out.append(cell, style=Style.parse(style or "none") + Style(meta={"question": i}))
         out.append(" ")
-    out.append("\n● answered  ○ unanswered  ⚑ flagged  ? unsure  ▶ current", style="dim")
+    out.append(
+        "\n● answered  ◐ incomplete  ○ unanswered  ⚑ flagged  ? unsure  ▶ current", style="dim"
+    )
     return out
