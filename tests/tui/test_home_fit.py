@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quizapp.core.bank.examspec import Domain, ExamSpec
 from quizapp.core.exam.slots import DomainSlots, SlotPlan
+from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.home import HomeScreen, _detail
 from quizapp.tui.widgets.rowlist import RowList
 from quizapp.tui.widgets.scrollhint import ABOVE, BELOW, ScrollHint
-from tests.tui.conftest import make_app
+from tests.tui.conftest import BANKS, make_app, make_context_for
 
 
-async def test_page_keys_scroll_home_and_the_hint_says_which_way() -> None:
-    app = make_app()
+def _two_exams(folder: Path) -> QuizApp:
+    """The home test banks with a second exam, so the exam highlight has somewhere to go."""
+    for name in ("demo.yaml", "exam.yaml", "broken.yaml"):
+        shutil.copy(BANKS / name, folder / name)
+    (folder / "second.yaml").write_text(
+        "exam:\n  id: second\n  title: Second\n  questions: 2\n  minutes: 10\n"
+        "  domains:\n    - {name: Security, weight: 100}\n",
+        encoding="utf-8",
+    )
+    return QuizApp(make_context_for(folder))
+
+
+async def test_page_keys_scroll_home_and_the_hint_says_which_way(tmp_path: Path) -> None:
+    app = _two_exams(tmp_path)
     async with app.run_test(size=(80, 16)) as pilot:  # short enough that home scrolls
         await pilot.pause()
         screen = app.screen
@@ -42,6 +58,8 @@ async def test_page_keys_scroll_home_and_the_hint_says_which_way() -> None:
         await pilot.press("pageup")
         await pilot.pause()
         assert body.scroll_y == 0
+        await pilot.press("down")  # up and down still move the highlight
+        assert exams.cursor == 1
 
 
 async def test_no_hint_when_home_fits() -> None:
