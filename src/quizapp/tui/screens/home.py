@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at 
 
 
 _SETS = Binding.Group("Start that practice set of the highlighted exam")
+_PAGE = Binding.Group("Scroll the page")
 
 
 class HomeScreen(Screen[None]):
@@ -70,12 +71,32 @@ class HomeScreen(Screen[None]):
             "Scroll the page down",
             show=False,
             priority=True,
+            group=_PAGE,
         ),
         Binding(
-            "pageup", "scroll_body('page_up')", "Scroll the page up", show=False, priority=True
+            "pageup",
+            "scroll_body('page_up')",
+            "Scroll the page up",
+            show=False,
+            priority=True,
+            group=_PAGE,
         ),
-        Binding("end", "scroll_body('scroll_end')", "End of the page", show=False, priority=True),
-        Binding("home", "scroll_body('scroll_home')", "Top of the page", show=False, priority=True),
+        Binding(
+            "end",
+            "scroll_body('scroll_end')",
+            "End of the page",
+            show=False,
+            priority=True,
+            group=_PAGE,
+        ),
+        Binding(
+            "home",
+            "scroll_body('scroll_home')",
+            "Top of the page",
+            show=False,
+            priority=True,
+            group=_PAGE,
+        ),
     ]
 
     def __init__(self, context: AppContext, service: ExamService) -> None:

@@ -35,4 +35,4 @@ class ScrollHint(Static):
         # Shown once the target overflows, kept while it does: a row less cannot make it fit.
         self.display = target.max_scroll_y > 0
         if self.display:
-            self.update(Text(BELOW if target.scroll_y < target.max_scroll_y else ABOVE))
+            self.update(Text(BELOW if round(target.scroll_y) < target.max_scroll_y else ABOVE))
