@@ -14,12 +14,13 @@ from quizapp.core.bank.examspec import Domain, DomainMatch, ExamSpec
 from quizapp.core.bank.models import Question
 from quizapp.core.exam.session import ExamTerms, Item
 from quizapp.core.exam.slots import SlotPlan, plan_slots
-from quizapp.core.words import plural
+from quizapp.core.words import plural, too_few
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
 
 
+CUSTOM_ID = "custom"  # the id of every custom exam (banks and topics picked by hand)
 WEAK_BELOW = 0.7  # topics under this mastery are "weak"
 WEAK_SHARE = 0.6  # at most this share of a domain's open slots goes to weak topics
 
@@ -59,7 +60,9 @@ class Selection:
             text = "; ".join(parts)
             out.append(text[0].upper() + text[1:] + ".")
         missing = sum(self.shortfall.values())
-        if missing and self.filled >= missing:
+        if missing and self.terms.exam_id == CUSTOM_ID:  # one domain: nothing to fill from
+            out.append(too_few(len(self.items), len(self.items) + missing))
+        elif missing and self.filled >= missing:
             out += [
                 f"{domain}: {plural(n, 'question')} short, filled from other domains"
                 for domain, n in self.shortfall.items()
@@ -265,7 +268,7 @@ def custom_exam(
     match = DomainMatch(banks=banks if not topics else (), topics=topics)
     domain = Domain(name="Custom", weight=100, match=match)
     return ExamSpec(
-        id="custom",
+        id=CUSTOM_ID,
         title=title,
         questions=questions,
         minutes=minutes,

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from quizapp.core.bank.examspec import ExamSpec
 from quizapp.core.bank.library import Library
@@ -19,6 +19,7 @@ from quizapp.core.exam.selection import custom_exam
 from quizapp.core.exam.session import Mode
 from quizapp.core.text import visible
 from quizapp.tui.screens.help import HELP_BINDING
+from quizapp.tui.widgets.picklist import PickList
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +61,21 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
         """Bank and topic lists, numbers, mode, start."""
         with Vertical():
             yield Static(
-                Text("Custom exam: pick banks and/or topics (space toggles).", style="bold")
+                Text(
+                    "Custom exam: banks and/or topics (space toggles, a all, n none).",
+                    style="bold",
+                )
             )
             with Horizontal(id="custom-lists"):
-                yield SelectionList[str](
+                yield PickList(
                     *[
                         (Text(f"{visible(b.id)} ({len(self.library.by_bank[b.id])})"), b.id)
-                        for b in self.library.banks.values()
+                        # By id, as shown: your own banks among the bundled, not after them.
+                        for b in sorted(self.library.banks.values(), key=lambda b: b.id.casefold())
                     ],
                     id="custom-banks",
                 )
-                yield SelectionList[str](
+                yield PickList(
                     *[
                         (Text(f"{visible(t, one_line=True)} ({len(keys)})"), t)
                         for t, keys in sorted(self.library.by_topic.items())
@@ -94,8 +99,8 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
 
     def action_start(self) -> None:
         """Validate the form and close with the choice."""
-        banks = tuple(self.query_one("#custom-banks", SelectionList).selected)
-        topics = tuple(self.query_one("#custom-topics", SelectionList).selected)
+        banks = tuple(self.query_one("#custom-banks", PickList).selected)
+        topics = tuple(self.query_one("#custom-topics", PickList).selected)
         error = self.query_one("#custom-error", Static)
         try:
             count = int(self.query_one("#custom-questions", Input).value or "0")
