@@ -1695,6 +1695,78 @@ MUTATIONS = [
         '            out.append(f"{lead}{key}:")\n            _mapping(value, indent + 2, out, "")',
         '            out.append(f"{lead}{key}: {{}}")',
     ),
+    Mutation(
+        "home's End moves the exam highlight",
+        "src/quizapp/tui/screens/home.py",
+        '"End of the page",\n            show=False,\n            priority=True,',
+        '"End of the page",\n            show=False,',
+    ),
+    Mutation(
+        "home's domain table keeps two-space gaps and wraps a long name",
+        "src/quizapp/tui/screens/home.py",
+        "gap = 2 if longest",
+        "gap = 2 if True or longest",
+    ),
+    Mutation(
+        "the home scroll hint always says more below",
+        "src/quizapp/tui/widgets/scrollhint.py",
+        "BELOW if round(target.scroll_y) < target.max_scroll_y else ABOVE",
+        "BELOW",
+    ),
+    Mutation(
+        "the home scroll hint shows when all fits",
+        "src/quizapp/tui/widgets/scrollhint.py",
+        "self.display = target.max_scroll_y > 0",
+        "self.display = True",
+    ),
+    Mutation(
+        "help lists Textual's focus and copy keys",
+        "src/quizapp/tui/screens/help.py",
+        '    | {"focus_next", "focus_previous", "copy_text"}\n',
+        "",
+    ),
+    Mutation(
+        "help's frame never says more below",
+        "src/quizapp/tui/screens/help.py",
+        "box.border_subtitle = MORE_BELOW",
+        'box.border_subtitle = ""',
+    ),
+    Mutation(
+        "notebook rows read the clock on every draw",
+        "src/quizapp/tui/screens/notebook.py",
+        "return row_cells(e, self.context.library.questions.get(e.key), self.now)",
+        "return row_cells(e, self.context.library.questions.get(e.key), self.context.clock())",
+    ),
+    Mutation(
+        "a mastered notebook entry says due now",
+        "src/quizapp/tui/screens/notebook.py",
+        'due = "mastered" if e.status == "mastered" else due_in(e.due, now)',
+        "due = due_in(e.due, now)",
+    ),
+    Mutation(
+        "a cut list cell has no ellipsis",
+        "src/quizapp/tui/widgets/rowlist.py",
+        'shown = set_cell_size(shown, max(size - 1, 0)) + "…"',
+        "pass",
+    ),
+    Mutation(
+        "picked and unpicked custom rows look alike",
+        "src/quizapp/tui/widgets/picklist.py",
+        "Segment(PICKED if picked else UNPICKED, inner.style)",
+        "Segment(PICKED, inner.style)",
+    ),
+    Mutation(
+        "custom banks in load order",
+        "src/quizapp/tui/screens/custom.py",
+        "for b in sorted(self.library.banks.values(), key=lambda b: b.id.casefold())",
+        "for b in self.library.banks.values()",
+    ),
+    Mutation(
+        "a short custom exam names its one domain",
+        "src/quizapp/core/exam/selection.py",
+        "if missing and self.terms.exam_id == CUSTOM_ID:",
+        "if False:",
+    ),
 ]
 
 
