@@ -993,8 +993,8 @@ MUTATIONS = [
     Mutation(
         "the Due column shows a date",
         "src/quizapp/tui/screens/notebook.py",
-        "due_in(e.due, now), first_line)",
-        'e.due.date().isoformat() if e.due else "—", first_line)',
+        "else due_in(e.due, now)",
+        'else (e.due.date().isoformat() if e.due else "—")',
     ),
     Mutation(
         "notebook rows keep their Markdown",
@@ -1235,9 +1235,9 @@ MUTATIONS = [
         "src/quizapp/tui/screens/home.py",
         '        yield Static(id="resume-line")\n        yield Static(id="home-warning")\n'
         "        yield PlanLines()\n"
-        '        with VerticalScroll(id="home-body"):\n',
+        '        with VerticalScroll(id="home-body") as body:\n',
         '        yield Static(id="home-warning")\n        yield PlanLines()\n'
-        '        with VerticalScroll(id="home-body"):\n'
+        '        with VerticalScroll(id="home-body") as body:\n'
         '            yield Static(id="resume-line")\n',
     ),
     Mutation(
@@ -1329,8 +1329,8 @@ MUTATIONS = [
     Mutation(
         "help lists only the app's and the focused widget's keys",
         "src/quizapp/tui/screens/help.py",
-        "ordered = own + [b for n, b in chain if n is not screen]",
-        "ordered = [b for n, b in chain if n is not screen]",
+        "ordered = [(n, b) for n, b in chain if n is screen] + [",
+        "ordered = [] + [",
     ),
     Mutation(
         "help leaves out the extra lines",
