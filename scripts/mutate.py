@@ -1696,10 +1696,10 @@ MUTATIONS = [
         '            out.append(f"{lead}{key}: {{}}")',
     ),
     Mutation(
-        "home's End moves the exam highlight",
+        "home's page keys move the exam highlight",
         "src/quizapp/tui/screens/home.py",
-        '"End of the page",\n            show=False,\n            priority=True,',
-        '"End of the page",\n            show=False,',
+        "show=False, priority=True, group=_PAGE)",
+        "show=False, group=_PAGE)",
     ),
     Mutation(
         "home's domain table keeps two-space gaps and wraps a long name",

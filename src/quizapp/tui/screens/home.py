@@ -37,6 +37,12 @@ if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at 
 
 _SETS = Binding.Group("Start that practice set of the highlighted exam")
 _PAGE = Binding.Group("Scroll the page")
+_PAGE_KEYS = [
+    ("pagedown", "page_down", "Scroll the page down"),
+    ("pageup", "page_up", "Scroll the page up"),
+    ("end", "scroll_end", "End of the page"),
+    ("home", "scroll_home", "Top of the page"),
+]
 
 
 class HomeScreen(Screen[None]):
@@ -65,38 +71,10 @@ class HomeScreen(Screen[None]):
         # After Quit: the key bar shows it where there is room (it is named on the plan line).
         Binding("l", "plan", "Plan"),
         # The page scrolls, not the short exams list (up and down move its highlight).
-        Binding(
-            "pagedown",
-            "scroll_body('page_down')",
-            "Scroll the page down",
-            show=False,
-            priority=True,
-            group=_PAGE,
-        ),
-        Binding(
-            "pageup",
-            "scroll_body('page_up')",
-            "Scroll the page up",
-            show=False,
-            priority=True,
-            group=_PAGE,
-        ),
-        Binding(
-            "end",
-            "scroll_body('scroll_end')",
-            "End of the page",
-            show=False,
-            priority=True,
-            group=_PAGE,
-        ),
-        Binding(
-            "home",
-            "scroll_body('scroll_home')",
-            "Top of the page",
-            show=False,
-            priority=True,
-            group=_PAGE,
-        ),
+        *[
+            Binding(key, f"scroll_body('{how}')", what, show=False, priority=True, group=_PAGE)
+            for key, how, what in _PAGE_KEYS
+        ],
     ]
 
     def __init__(self, context: AppContext, service: ExamService) -> None:
