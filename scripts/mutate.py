@@ -969,12 +969,6 @@ MUTATIONS = [
         "        if False:\n",
     ),
     Mutation(
-        "the Due column shows a date",
-        "src/quizapp/tui/screens/notebook.py",
-        "due_in(e.due, now), first_line)",
-        'e.due.date().isoformat() if e.due else "—", first_line)',
-    ),
-    Mutation(
         "notebook rows keep their Markdown",
         "src/quizapp/tui/screens/notebook.py",
         'first_line = plain_inline(question.strip().partition("\\n")[0])',
@@ -1179,16 +1173,6 @@ MUTATIONS = [
         "            return True",
     ),
     Mutation(
-        "the resume line scrolls away with the home screen",
-        "src/quizapp/tui/screens/home.py",
-        '        yield Static(id="resume-line")\n        yield Static(id="home-warning")\n'
-        "        yield PlanLines()\n"
-        '        with VerticalScroll(id="home-body"):\n',
-        '        yield Static(id="home-warning")\n        yield PlanLines()\n'
-        '        with VerticalScroll(id="home-body"):\n'
-        '            yield Static(id="resume-line")\n',
-    ),
-    Mutation(
         "the key bar cuts a key mid-word",
         "src/quizapp/tui/widgets/keybar.py",
         "            if cell_len(display) + cell_len(description) + 2 > room:\n"
@@ -1273,12 +1257,6 @@ MUTATIONS = [
         "src/quizapp/tui/screens/banks.py",
         "            table.add_column(label, width=width)",
         "            table.add_column(label)",
-    ),
-    Mutation(
-        "help lists only the app's and the focused widget's keys",
-        "src/quizapp/tui/screens/help.py",
-        "ordered = own + [b for n, b in chain if n is not screen]",
-        "ordered = [b for n, b in chain if n is not screen]",
     ),
     Mutation(
         "help leaves out the extra lines",
@@ -2175,6 +2153,100 @@ MUTATIONS = [
         "src/quizapp/core/study/readiness.py",
         "} and {_count(self.answers, 'answer')} on its topics\"",
         "}, {_count(self.answers, 'answer')}\"",
+    ),
+    Mutation(
+        "the Due column shows a date",
+        "src/quizapp/tui/screens/notebook.py",
+        "else due_in(e.due, now)",
+        'else (e.due.date().isoformat() if e.due else "—")',
+    ),
+    Mutation(
+        "the resume line scrolls away with the home screen",
+        "src/quizapp/tui/screens/home.py",
+        '        yield Static(id="resume-line")\n        yield Static(id="home-warning")\n'
+        "        yield PlanLines()\n"
+        '        with VerticalScroll(id="home-body") as body:\n',
+        '        yield Static(id="home-warning")\n        yield PlanLines()\n'
+        '        with VerticalScroll(id="home-body") as body:\n'
+        '            yield Static(id="resume-line")\n',
+    ),
+    Mutation(
+        "help lists only the app's and the focused widget's keys",
+        "src/quizapp/tui/screens/help.py",
+        "ordered = [(n, b) for n, b in chain if n is screen] + [",
+        "ordered = [] + [",
+    ),
+    Mutation(
+        "home's page keys move the exam highlight",
+        "src/quizapp/tui/screens/home.py",
+        "show=False, priority=True, group=_PAGE)",
+        "show=False, group=_PAGE)",
+    ),
+    Mutation(
+        "home's domain table keeps two-space gaps and wraps a long name",
+        "src/quizapp/tui/screens/home.py",
+        "gap = 2 if longest",
+        "gap = 2 if True or longest",
+    ),
+    Mutation(
+        "the home scroll hint always says more below",
+        "src/quizapp/tui/widgets/scrollhint.py",
+        "BELOW if round(target.scroll_y) < target.max_scroll_y else ABOVE",
+        "BELOW",
+    ),
+    Mutation(
+        "the home scroll hint shows when all fits",
+        "src/quizapp/tui/widgets/scrollhint.py",
+        "self.display = target.max_scroll_y > 0",
+        "self.display = True",
+    ),
+    Mutation(
+        "help lists Textual's focus and copy keys",
+        "src/quizapp/tui/screens/help.py",
+        '    | {"focus_next", "focus_previous", "copy_text"}\n',
+        "",
+    ),
+    Mutation(
+        "help's frame never says more below",
+        "src/quizapp/tui/screens/help.py",
+        "box.border_subtitle = MORE_BELOW",
+        'box.border_subtitle = ""',
+    ),
+    Mutation(
+        "notebook rows read the clock on every draw",
+        "src/quizapp/tui/screens/notebook.py",
+        "return row_cells(e, self.context.library.questions.get(e.key), self.now)",
+        "return row_cells(e, self.context.library.questions.get(e.key), self.context.clock())",
+    ),
+    Mutation(
+        "a mastered notebook entry says due now",
+        "src/quizapp/tui/screens/notebook.py",
+        'due = "mastered" if e.status == "mastered" else due_in(e.due, now)',
+        "due = due_in(e.due, now)",
+    ),
+    Mutation(
+        "a cut list cell has no ellipsis",
+        "src/quizapp/tui/widgets/rowlist.py",
+        'shown = set_cell_size(shown, max(size - 1, 0)) + "…"',
+        "pass",
+    ),
+    Mutation(
+        "picked and unpicked custom rows look alike",
+        "src/quizapp/tui/widgets/picklist.py",
+        "Segment(PICKED if picked else UNPICKED, inner.style)",
+        "Segment(PICKED, inner.style)",
+    ),
+    Mutation(
+        "custom banks in load order",
+        "src/quizapp/tui/screens/custom.py",
+        "for b in sorted(self.library.banks.values(), key=lambda b: b.id.casefold())",
+        "for b in self.library.banks.values()",
+    ),
+    Mutation(
+        "a short custom exam names its one domain",
+        "src/quizapp/core/exam/selection.py",
+        "if missing and self.terms.exam_id == CUSTOM_ID:",
+        "if False:",
     ),
 ]
 

@@ -32,6 +32,12 @@ def noun(n: int, word: str, many: str | None = None) -> str:
     return many if many is not None else word + "s"
 
 
+def too_few(found: int, asked: int) -> str:
+    """A custom exam that found fewer questions than asked for, said as the user chose it."""
+    verb = "matches" if found == 1 else "match"
+    return f"Only {plural(found, 'question')} {verb} your choice (you asked for {asked})."
+
+
 def sentence(text: str) -> str:
     """``text`` as a sentence: a capital first letter and a full stop (kept if it has one)."""
     text = text.strip()

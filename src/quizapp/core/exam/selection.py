@@ -15,7 +15,7 @@ from quizapp.core.bank.models import Question
 from quizapp.core.exam.scale import CUSTOM_ID
 from quizapp.core.exam.session import ExamTerms, Item
 from quizapp.core.exam.slots import SlotPlan, plan_slots
-from quizapp.core.words import plural
+from quizapp.core.words import plural, too_few
 
 if TYPE_CHECKING:
     from quizapp.core.bank.library import Library
@@ -60,7 +60,9 @@ class Selection:
             text = "; ".join(parts)
             out.append(text[0].upper() + text[1:] + ".")
         missing = sum(self.shortfall.values())
-        if missing and self.filled >= missing:
+        if missing and self.terms.exam_id == CUSTOM_ID:  # one domain: nothing to fill from
+            out.append(too_few(len(self.items), len(self.items) + missing))
+        elif missing and self.filled >= missing:
             out += [
                 f"{domain}: {plural(n, 'question')} short, filled from other domains"
                 for domain, n in self.shortfall.items()

@@ -21,6 +21,7 @@ from quizapp.core.exam.session import Mode
 from quizapp.core.text import visible
 from quizapp.core.words import plural
 from quizapp.tui.screens.help import HELP_BINDING
+from quizapp.tui.widgets.picklist import PickList
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +64,23 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
         """Bank and topic lists, numbers, mode, start."""
         with Vertical():
             yield Static(
-                Text("Custom exam: pick banks and/or topics (space toggles).", style="bold")
+                Text(
+                    "Custom exam: banks and/or topics (space toggles, a all, n none).",
+                    style="bold",
+                )
             )
             # The lists cut long names at 80 columns: the highlighted one is shown whole here.
             yield Static(id="custom-highlighted")
             with Horizontal(id="custom-lists"):
-                yield SelectionList[str](
+                yield PickList(
                     *[
                         (Text(f"{visible(b.id)} ({len(self.library.by_bank[b.id])})"), b.id)
-                        for b in self.library.banks.values()
+                        # By id, as shown: your own banks among the bundled, not after them.
+                        for b in sorted(self.library.banks.values(), key=lambda b: b.id.casefold())
                     ],
                     id="custom-banks",
                 )
-                yield SelectionList[str](
+                yield PickList(
                     *[
                         (Text(f"{visible(t, one_line=True)} ({len(keys)})"), t)
                         for t, keys in sorted(self.library.by_topic.items())
@@ -125,8 +130,8 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
 
     def action_start(self) -> None:
         """Validate the form and close with the choice."""
-        banks = tuple(self.query_one("#custom-banks", SelectionList).selected)
-        topics = tuple(self.query_one("#custom-topics", SelectionList).selected)
+        banks = tuple(self.query_one("#custom-banks", PickList).selected)
+        topics = tuple(self.query_one("#custom-topics", PickList).selected)
         error = self.query_one("#custom-error", Static)
         try:
             count = int(self.query_one("#custom-questions", Input).value or "0")

@@ -60,7 +60,7 @@ class ExamScreen(Screen[None]):
 
     CSS_PATH = "exam.tcss"
     HELP_EXTRA: ClassVar[tuple[str, ...]] = (
-        "Matching: a letter gives the highlighted prompt that match; on to the next prompt.",
+        "Matching: press the letter of the highlighted prompt's match.",
         "Ordering: type the letters in order (cabd) to set the whole order.",
         "Leaving (escape or q) stops the clock too; it goes on when you resume.",
     )

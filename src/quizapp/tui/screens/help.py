@@ -20,8 +20,17 @@ from quizapp.tui.widgets.keybar import KeyBar
 #: ``?`` on a modal screen: a modal stops the app's own bindings, so each modal binds it itself.
 HELP_BINDING = Binding("question_mark", "app.help", "Help")
 
-# Sideways scrolling: nothing in quizapp is wider than its screen.
-_NOISE = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
+# Sideways scrolling (nothing in quizapp is wider than its screen), and Textual's focus and
+# copy keys: a user of quizapp needs none of them, and they pushed the screen's own keys off.
+_NOISE = frozenset(
+    {"scroll_left", "scroll_right", "page_left", "page_right"}
+    | {"focus_next", "focus_previous", "copy_text"}
+)
+# A scrolling widget's keys, one row in words rather than Textual's "Scroll Home", "Page Up".
+_SCROLL = frozenset(
+    {"scroll_up", "scroll_down", "scroll_home", "scroll_end", "page_up", "page_down"}
+)
+SCROLL_ROW = "Scroll the text"
 
 
 def help_rows(screen: Screen[object]) -> list[tuple[str, str]]:
@@ -32,13 +41,15 @@ def help_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     ``Binding.Group``) share a row.
     """
     chain = screen._modal_binding_chain
-    own = [b for n, b in chain if n is screen]
-    ordered = own + [b for n, b in chain if n is not screen]
+    ordered = [(n, b) for n, b in chain if n is screen] + [
+        (n, b) for n, b in chain if n is not screen
+    ]
     rows: dict[object, tuple[list[str], str]] = {}
     taken: set[str] = set()
-    for bindings in ordered:
+    for n, bindings in ordered:
         for key, binding in bindings:
-            if key in taken or binding.system or binding.action in _NOISE:
+            action = binding.action.rsplit(".", 1)[-1]
+            if key in taken or binding.system or action in _NOISE:
                 continue
             taken.add(key)
             if not _listed(screen, binding.action):
@@ -46,17 +57,16 @@ def help_rows(screen: Screen[object]) -> list[tuple[str, str]]:
             what = binding.tooltip or binding.description
             if not what:
                 continue
-            group = binding.group
-            if group is not None:
-                what = group.description
+            group: object = binding.group
+            if binding.group is not None:
+                what = binding.group.description
+            elif action in _SCROLL and n is not screen:
+                group, what = SCROLL_ROW, SCROLL_ROW
             keys, _ = rows.setdefault(group or binding.action, ([], what))
             shown = screen.app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)
-    # Textual's own keys (focus, copy) after the screen's.
-    first = [r for a, r in rows.items() if not _textual(a)]
-    last = [r for a, r in rows.items() if _textual(a)]
-    return [(_runs(keys), what) for keys, what in first + last]
+    return [(_runs(keys), what) for keys, what in rows.values()]
 
 
 def _listed(screen: Screen[object], action: str) -> bool:
@@ -77,13 +87,6 @@ def _runs(keys: list[str]) -> str:
     return " ".join(f"{r[0]}…{r[-1]}" if len(r) >= 3 else " ".join(r) for r in out)
 
 
-_TEXTUAL = frozenset({"focus_next", "focus_previous", "copy_text"})
-
-
-def _textual(action: object) -> bool:
-    return isinstance(action, str) and action.rsplit(".", 1)[-1] in _TEXTUAL
-
-
 def help_table(rows: Iterable[tuple[str, str]], extra: Sequence[str] = ()) -> Group:
     """The rows as two columns, keys in bold, then the extra lines across the width."""
     table = Table.grid(padding=(0, 2))
@@ -92,6 +95,11 @@ def help_table(rows: Iterable[tuple[str, str]], extra: Sequence[str] = ()) -> Gr
     for keys, what in rows:
         table.add_row(Text(keys), Text(what))
     return Group(table, *(Text(line, style="italic") for line in extra))
+
+
+# On the frame's bottom edge: words, not only a scrollbar (invisible in monochrome).
+MORE_BELOW = "▼ more below: ↓ PgDn End"
+MORE_ABOVE = "▲ more above: ↑ PgUp Home"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -127,6 +135,25 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_table(self.rows, self.extra), id="help-keys")
             yield Static(Text("escape or ? closes this help", style="dim"))
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Say on the frame when more keys are out of view, and which keys bring them."""
+        box = self.query_one(VerticalScroll)
+        self.watch(box, "scroll_y", self._more, init=False)
+        self.watch(box, "virtual_size", self._more)
+
+    def _more(self) -> None:
+        box = self.query_one(VerticalScroll)
+        if box.max_scroll_y <= 0:
+            box.border_subtitle = ""
+        elif round(box.scroll_y) < box.max_scroll_y:  # an animated scroll ends on a float
+            box.border_subtitle = MORE_BELOW
+        else:
+            box.border_subtitle = MORE_ABOVE
+
+    def on_resize(self) -> None:
+        """A taller or shorter terminal changes whether it all fits."""
+        self._more()
 
     def action_close(self) -> None:
         """Back to the screen the help is for."""

@@ -23,6 +23,7 @@ from quizapp.service.readiness import readiness
 from quizapp.tui.widgets.keybar import KeyBar
 from quizapp.tui.widgets.planlines import PlanLines
 from quizapp.tui.widgets.rowlist import RowList
+from quizapp.tui.widgets.scrollhint import ScrollHint
 
 if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at start-up
     from quizapp.core.bank.examspec import ExamSpec
@@ -35,6 +36,13 @@ if TYPE_CHECKING:  # the exam machinery is imported when an exam starts, not at 
 
 
 _SETS = Binding.Group("Start that practice set of the highlighted exam")
+_PAGE = Binding.Group("Scroll the page")
+_PAGE_KEYS = [
+    ("pagedown", "page_down", "Scroll the page down"),
+    ("pageup", "page_up", "Scroll the page up"),
+    ("end", "scroll_end", "End of the page"),
+    ("home", "scroll_home", "Top of the page"),
+]
 
 
 class HomeScreen(Screen[None]):
@@ -62,6 +70,11 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
         # After Quit: the key bar shows it where there is room (it is named on the plan line).
         Binding("l", "plan", "Plan"),
+        # The page scrolls, not the short exams list (up and down move its highlight).
+        *[
+            Binding(key, f"scroll_body('{how}')", what, show=False, priority=True, group=_PAGE)
+            for key, how, what in _PAGE_KEYS
+        ],
     ]
 
     def __init__(self, context: AppContext, service: ExamService) -> None:
@@ -99,11 +112,12 @@ class HomeScreen(Screen[None]):
         yield Static(id="resume-line")
         yield Static(id="home-warning")
         yield PlanLines()
-        with VerticalScroll(id="home-body"):
+        with VerticalScroll(id="home-body") as body:
             yield RowList(EXAM_COLUMNS, lambda row: row, id="exams")
             yield Static(id="exam-detail")
             # One widget for the lines below: each Static more cost about 5 ms at start-up.
             yield Static(id="home-info")
+        yield ScrollHint(body, id="home-more")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -186,7 +200,7 @@ class HomeScreen(Screen[None]):
         text = Text()
         text.append("Notebook: ", style="bold")
         text.append(f"{counts.due} due now · {counts.active} active · {counts.mastered} mastered")
-        text.append("  (d drills what is due, n opens the notebook)", style="dim")
+        text.append("  (d: drill, n: open)", style="dim")
         weakest = sorted((t.mastery(now), t.topic) for t in study.topics())[:3]
         if weakest:
             text.append("\nWeakest topics: ", style="bold")
@@ -236,6 +250,18 @@ class HomeScreen(Screen[None]):
     def on_resize(self) -> None:
         """Re-wrap the domain names to the new width."""
         self._show_detail(self.query_one("#exams", RowList).cursor)
+        self.query_one(ScrollHint).sync()
+
+    def action_scroll_body(self, how: str) -> None:
+        """PgDn, PgUp, End, Home: scroll the page under the fixed lines."""
+        body = self.query_one("#home-body", VerticalScroll)
+        moves = {
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+            "scroll_end": body.scroll_end,
+            "scroll_home": body.scroll_home,
+        }
+        moves[how](animate=False)
 
     def _show_detail(self, row: int) -> None:
         if 0 <= row < len(self.plans):
@@ -491,13 +517,16 @@ def _detail(p: SlotPlan, width: int, sets: str | None = None) -> Text:
     ]
     head = ("Domain", "Weight", "Slots", "Available")
     nums = [max(len(r[i]) for r in [*rows, head]) for i in (1, 2, 3)]
-    room = width - sum(nums) - 2 * len(nums)
-    name_width = max(12, min(room, max(len(r[0]) for r in [*rows, head])))
-    out.append(_row(head, name_width, nums), style="bold")
-    out.append("─" * (name_width + sum(nums) + 2 * len(nums)) + "\n", style="dim")
+    longest = max(len(r[0]) for r in [*rows, head])
+    # Columns one space apart rather than wrap a name that two-space gaps leave no room for.
+    gap = 2 if longest + sum(nums) + 2 * len(nums) <= width else 1
+    room = width - sum(nums) - gap * len(nums)
+    name_width = max(12, min(room, longest))
+    out.append(_row(head, name_width, nums, gap), style="bold")
+    out.append("─" * (name_width + sum(nums) + gap * len(nums)) + "\n", style="dim")
     for name, *numbers in rows:
         lines = textwrap.wrap(name, name_width) or [""]
-        out.append(_row((lines[0], *numbers), name_width, nums))
+        out.append(_row((lines[0], *numbers), name_width, nums, gap))
         for more in lines[1:]:
             out.append(more + "\n")
     if sets:
@@ -506,8 +535,8 @@ def _detail(p: SlotPlan, width: int, sets: str | None = None) -> Text:
     return out
 
 
-def _row(cells: tuple[str, ...], name_width: int, nums: list[int]) -> str:
-    numbers = "".join(f"  {c:>{w}}" for c, w in zip(cells[1:], nums, strict=True))
+def _row(cells: tuple[str, ...], name_width: int, nums: list[int], gap: int = 2) -> str:
+    numbers = "".join(f"{' ' * gap}{c:>{w}}" for c, w in zip(cells[1:], nums, strict=True))
     return f"{cells[0]:<{name_width}}{numbers}\n"
 
 

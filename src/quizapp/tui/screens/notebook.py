@@ -60,7 +60,8 @@ def row_cells(e: Summary, item: LibraryQuestion | None, now: datetime) -> tuple[
     mark = "L" if e.leech else ("✓" if e.status == "mastered" else ("●" if e.is_due(now) else ""))
     question = item.prompt if item is not None else e.key
     first_line = plain_inline(question.strip().partition("\n")[0])  # no `**` in a list row
-    return (mark, e.topic, str(e.times_missed), due_in(e.due, now), first_line)
+    due = "mastered" if e.status == "mastered" else due_in(e.due, now)  # mastered: not drilled
+    return (mark, e.topic, str(e.times_missed), due, first_line)
 
 
 def haystack(e: Summary, item: LibraryQuestion | None) -> str:
@@ -172,6 +173,9 @@ class NotebookScreen(Screen[None]):
         self._applied: tuple[object, ...] | None = None  # the filters the list shows
         self.filters = {"status": "all", "bank": "", "topic": ""}  # "": any
         self._counts = NotebookCounts(0, 0, 0)  # read with the rows, not on every keystroke
+        # One clock read per load for the counts, the rows and the detail, so "0 due" never
+        # stands beside a row that says "due now".
+        self.now = context.clock()
         self.detail_source = ""
         self._topic_width = TOPIC_WIDTH  # the longest topic, once the rows are read
 
@@ -201,7 +205,7 @@ class NotebookScreen(Screen[None]):
 
     def load(self) -> None:
         """(Re)read the notebook."""
-        now = self.context.clock()
+        self.now = now = self.context.clock()
         kept = self.current()  # the cursor stays on its entry after a reload
         with collector.paused():
             rows = self.context.study.summaries()
@@ -237,7 +241,7 @@ class NotebookScreen(Screen[None]):
         The detail pane follows at once when asked, else when typing pauses (it is the
         costliest thing to draw here).
         """
-        now = self.context.clock()
+        now = self.now
         words = self.query_one("#nb-search", Input).value.lower().split()
         status, bank, topic = self.filters["status"], self.filters["bank"], self.filters["topic"]
         filters = (tuple(words), status, bank, topic)
@@ -287,7 +291,7 @@ class NotebookScreen(Screen[None]):
         count.update(fit_line(parts, count.content_region.width or self.app.size.width - 2))
 
     def _cells(self, e: Summary) -> tuple[str, ...]:
-        return row_cells(e, self.context.library.questions.get(e.key), self.context.clock())
+        return row_cells(e, self.context.library.questions.get(e.key), self.now)
 
     def _search_text(self) -> list[str]:
         if self._haystacks is None:
@@ -306,7 +310,7 @@ class NotebookScreen(Screen[None]):
         """Draw the highlighted entry in the detail pane."""
         row = self.current()
         sheet = self._sheet(row.key) if row else None
-        now = self.context.clock()
+        now = self.now
         text = entry_markdown(sheet, now, references=False) if sheet else "*No entry here.*"
         refs = sheet.question.references if sheet and sheet.question else ()
         pane = self.query_one("#nb-markdown", MarkdownText)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
@@ -193,5 +193,7 @@ class RowList(ScrollView, can_focus=True):
         for (_, w), cell in zip(self.columns, cells, strict=False):
             size = w if w is not None else max(1, width - fixed)
             shown = visible(cell).translate(_FLAT)  # database text: ESC shows as \x1b
+            if cell_len(shown) > size:  # cut text says so, as in every other table
+                shown = set_cell_size(shown, max(size - 1, 0)) + "…"
             parts.append(set_cell_size(" " + shown, size + 1))
         return set_cell_size("".join(parts), width)
