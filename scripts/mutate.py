@@ -2197,8 +2197,8 @@ MUTATIONS = [
     Mutation(
         "the home scroll hint shows when all fits",
         "src/quizapp/tui/widgets/scrollhint.py",
-        "self.display = target.max_scroll_y > 0",
-        "self.display = True",
+        "shown = target.max_scroll_y > 0",
+        "shown = True",
     ),
     Mutation(
         "help lists Textual's focus and copy keys",
@@ -2247,6 +2247,12 @@ MUTATIONS = [
         "src/quizapp/core/exam/selection.py",
         "if missing and self.terms.exam_id == CUSTOM_ID:",
         "if False:",
+    ),
+    Mutation(
+        "the home scroll hint reads the page inside its size watcher",
+        "src/quizapp/tui/widgets/scrollhint.py",
+        'self.watch(self.target, "virtual_size", self._later)',
+        'self.watch(self.target, "virtual_size", self.sync)',
     ),
 ]
 

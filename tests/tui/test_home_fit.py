@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -14,7 +15,7 @@ from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.home import HomeScreen, _detail
 from quizapp.tui.widgets.rowlist import RowList
 from quizapp.tui.widgets.scrollhint import ABOVE, BELOW, ScrollHint
-from tests.tui.conftest import BANKS, make_app, make_context_for
+from tests.tui.conftest import BANKS, FakeTicker, make_app, make_context_for
 
 
 def _two_exams(folder: Path) -> QuizApp:
@@ -99,3 +100,31 @@ def test_a_long_domain_name_stays_on_its_row_at_80_columns() -> None:
     assert row.startswith(name) and row.endswith("69 ✓")
     assert all(len(line) <= 77 for line in lines)
     assert "Solutions" not in [line.strip() for line in lines]
+
+
+async def test_the_scroll_hint_settles_instead_of_laying_home_out_every_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Read inside the size watcher, the hint saw a new page height beside an old one: shown,
+    # hidden, shown... a layout on every frame for as long as home was open (182 reads over
+    # one exam, 15 more in a quarter second of idling; now 5 and none).
+    from quizapp.tui.widgets import scrollhint
+    from tests.tui.test_results import big_app, take_exam
+
+    reads = [0]
+    sync = scrollhint.ScrollHint.sync
+
+    def counted(self: ScrollHint) -> None:
+        reads[0] += 1
+        sync(self)
+
+    monkeypatch.setattr(scrollhint.ScrollHint, "sync", counted)
+    ticker = FakeTicker()
+    app = big_app(ticker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await take_exam(app, pilot, ticker)
+        assert reads[0] < 30
+        before = reads[0]
+        for _ in range(5):
+            await pilot.pause(0.05)
+        assert reads[0] == before

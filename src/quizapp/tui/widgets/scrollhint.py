@@ -23,16 +23,36 @@ class ScrollHint(Static):
     def __init__(self, target: ScrollableContainer, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.target = target
+        self._said = ""
 
     def on_mount(self) -> None:
         """Follow the target's scrolling and size."""
-        self.watch(self.target, "scroll_y", self.sync, init=False)
-        self.watch(self.target, "virtual_size", self.sync)
+        self._pending = False
+        self.watch(self.target, "scroll_y", self._later, init=False)
+        self.watch(self.target, "virtual_size", self._later)
+
+    def _later(self) -> None:
+        # Read once the layout is done: inside the watcher the target's new virtual size sits
+        # beside its old height, so the hint showed, the page shrank, it hid, the page grew...
+        # a layout on every frame.
+        if not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._settled)
+
+    def _settled(self) -> None:
+        self._pending = False
+        self.sync()
 
     def sync(self) -> None:
         """Show or hide the line for where the target is scrolled now (call it on resize)."""
         target = self.target
         # Shown once the target overflows, kept while it does: a row less cannot make it fit.
-        self.display = target.max_scroll_y > 0
-        if self.display:
-            self.update(Text(BELOW if round(target.scroll_y) < target.max_scroll_y else ABOVE))
+        shown = target.max_scroll_y > 0
+        said = (BELOW if round(target.scroll_y) < target.max_scroll_y else ABOVE) if shown else ""
+        # Only a change is written: each write lays the screen out again, which resized the
+        # target and called this again, a repaint on every frame.
+        if shown != self.display:
+            self.display = shown
+        if said and said != self._said:
+            self.update(Text(said))
+        self._said = said
