@@ -2254,6 +2254,18 @@ MUTATIONS = [
         'self.watch(self.target, "virtual_size", self._later)',
         'self.watch(self.target, "virtual_size", self.sync)',
     ),
+    Mutation(
+        "the practice box draws the same on and off",
+        "src/quizapp/tui/widgets/picklist.py",
+        "(PICKED if self.value else UNPICKED, style)",
+        "(PICKED, style)",
+    ),
+    Mutation(
+        "a blueprint may take the custom exams' id",
+        "src/quizapp/core/bank/rules.py",
+        "    if exam.id == CUSTOM_ID:  # custom exams",
+        "    if False:  # custom exams",
+    ),
 ]
 
 

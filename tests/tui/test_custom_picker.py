@@ -11,7 +11,7 @@ from quizapp.core.words import too_few
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.custom import CustomExamScreen
 from quizapp.tui.screens.exam import ExamScreen
-from quizapp.tui.widgets.picklist import PickList
+from quizapp.tui.widgets.picklist import PickList, TickBox
 from tests.tui.conftest import EXAM_BANKS, make_context_for
 
 
@@ -81,3 +81,15 @@ async def test_a_short_custom_exam_says_how_many_match(tmp_path: Path) -> None:
 def test_too_few_counts_in_words() -> None:
     assert too_few(1, 5) == "Only 1 question matches your choice (you asked for 5)."
     assert too_few(3, 20) == "Only 3 questions match your choice (you asked for 20)."
+
+
+async def test_the_practice_box_reads_on_or_off_in_characters(tmp_path: Path) -> None:
+    app = _library(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        box = app.screen.query_one("#custom-practice", TickBox)
+        assert not box.value and str(box.render()).startswith("[ ] Practice")
+        box.focus()
+        await pilot.press("space")
+        assert box.value and str(box.render()).startswith("[x] Practice")

@@ -419,6 +419,12 @@ def test_exam_rules() -> None:
         "7:5: error: exam 'e': domain weights sum to 90, not 100",
         "8:14: error: exam 'e': domain 'A' is listed twice (first at line 7)",
     ]
+    # Custom exams share one id and get no verdict: a blueprint may not take it.
+    fine = text.replace("minutes: 0", "minutes: 5").replace("weight: 30", "weight: 40")
+    assert problems(fine.replace("id: e", "id: custom")) == [
+        "2:7: error: exam id 'custom' is kept for custom exams",
+        "8:14: error: exam 'custom': domain 'A' is listed twice (first at line 7)",
+    ]
 
 
 @pytest.mark.parametrize("value", ["No", "On", "3.10", "0123", "2024-05-17", "1:30", "null"])

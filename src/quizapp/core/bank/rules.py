@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from quizapp.core.exam.scale import passing_fraction
+from quizapp.core.exam.scale import CUSTOM_ID, passing_fraction
 
 if TYPE_CHECKING:
     from quizapp.core.bank.models import BankFile, ExamSpecModel, Question
@@ -208,6 +208,8 @@ def bank_issues(bank: BankFile) -> list[Issue]:
 def exam_issues(exam: ExamSpecModel) -> list[Issue]:
     """Problems of an exam blueprint, with paths from the file's top."""
     out: list[Issue] = []
+    if exam.id == CUSTOM_ID:  # custom exams have no blueprint, so no score or verdict
+        out.append(Issue(("exam", "id"), f"exam id '{CUSTOM_ID}' is kept for custom exams"))
     total = sum(d.weight for d in exam.domains)
     if abs(total - 100) > 0.01:
         out.append(

@@ -21,7 +21,7 @@ from quizapp.core.exam.session import Mode
 from quizapp.core.text import visible
 from quizapp.core.words import plural
 from quizapp.tui.screens.help import HELP_BINDING
-from quizapp.tui.widgets.picklist import PickList
+from quizapp.tui.widgets.picklist import PickList, TickBox
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ class CustomExamScreen(ModalScreen[CustomChoice | None]):
                 yield Input("", id="custom-minutes", type="integer")
             # A row of its own: beside the numbers it was off screen at 80 columns.
             with Horizontal(id="custom-actions"):
-                yield Checkbox("Practice (feedback after each answer)", id="custom-practice")
+                yield TickBox("Practice (feedback after each answer)", id="custom-practice")
                 yield Button("Start (ctrl+s)", id="custom-start", variant="primary")
             yield Static(id="custom-error")
 

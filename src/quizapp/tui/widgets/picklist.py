@@ -1,4 +1,4 @@
-"""A selection list whose rows read "[x]" when picked and "[ ]" when not, with all/none keys."""
+"""Pick lists and check boxes that read "[x]" when picked and "[ ]" when not, in any colours."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import Checkbox, SelectionList
 
 PICKED, UNPICKED = "x", " "
 
@@ -43,3 +44,14 @@ class PickList(SelectionList[str]):
     def action_pick_none(self) -> None:
         """Pick no row."""
         self.deselect_all()
+
+
+class TickBox(Checkbox):
+    """A check box drawn like the pick lists' rows: Textual's "▐X▌" looks the same on and off."""
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--button")
+        return Content.assemble(
+            ("[", style), (PICKED if self.value else UNPICKED, style), ("]", style)
+        )
