@@ -28,6 +28,7 @@ from quizapp.storage.faults import fault
 
 if TYPE_CHECKING:
     from quizapp.core.exam.session import Mode
+    from quizapp.core.study.readiness import Readiness
 
 LARGEST = 1_000_000  # for --set, --questions, --minutes and --limit
 BUG_HINT = "this is a bug in quizapp; please report it with the traceback above"
@@ -411,13 +412,13 @@ def cmd_export(ctx: AppContext, fmt: str, output: str | None) -> int:
     return 0
 
 
-def stats_report(ctx: AppContext) -> dict[str, Any]:
-    """The ``quizapp stats --json`` object (SPEC §7.2)."""
+def stats_report(ctx: AppContext, found: list[Readiness | None] | None = None) -> dict[str, Any]:
+    """The ``quizapp stats --json`` object (SPEC §7.2); ``found`` as ``readiness_of`` gave it."""
     from quizapp.transcript import summary_dict
 
     attempts = [summary_dict(a) for a in ctx.exams.history_list()]
     now = ctx.clock()
-    ready = readiness_report(ctx)
+    ready = readiness_report(ctx, readiness_of(ctx) if found is None else found)
     topics = [
         {
             "topic": t.topic,
@@ -436,19 +437,27 @@ def stats_report(ctx: AppContext) -> dict[str, Any]:
     }
 
 
-def readiness_report(ctx: AppContext) -> list[dict[str, Any]]:
-    """One readiness estimate per loaded exam; its figures are null while data is short."""
+def readiness_of(ctx: AppContext) -> list[Readiness | None]:
+    """One readiness estimate per loaded exam, in their order; None while data is short."""
     from quizapp.core.exam.slots import plan_slots
     from quizapp.service.readiness import readiness
 
     attempts, topics, now = ctx.exams.history_list("exam"), ctx.study.topics(), ctx.clock()
-    out: list[dict[str, Any]] = []
-    for loaded in ctx.library.exams.values():
-        found = readiness(plan_slots(loaded.exam, ctx.library), ctx.library, attempts, topics, now)
-        unknown = dict.fromkeys(("p_pass", "expected_score", "low", "high"))
-        blank = {"exam": loaded.exam.id, **unknown, "based_on": "not enough data"}
-        out.append(found.as_json() if found is not None else blank)
-    return out
+    return [
+        readiness(plan_slots(loaded.exam, ctx.library), ctx.library, attempts, topics, now)
+        for loaded in ctx.library.exams.values()
+    ]
+
+
+def readiness_report(ctx: AppContext, found: list[Readiness | None]) -> list[dict[str, Any]]:
+    """The estimates as ``stats --json`` gives them: figures null while data is short."""
+    unknown = dict.fromkeys(("p_pass", "expected_score", "low", "high"))
+    return [
+        r.as_json()
+        if r is not None
+        else {"exam": loaded.exam.id, **unknown, "based_on": "not enough data"}
+        for loaded, r in zip(ctx.library.exams.values(), found, strict=True)
+    ]
 
 
 def cmd_stats(
@@ -464,7 +473,8 @@ def cmd_stats(
             raise UsageError(str(exc)) from None
         out.write(json_text(shown) + "\n" if as_json else attempt_text(shown))
         return 0
-    report = stats_report(ctx)
+    found = readiness_of(ctx)
+    report = stats_report(ctx, found)
     if as_json:
         out.write(json_text(report) + "\n")
         return 0
@@ -498,13 +508,13 @@ def cmd_stats(
     nb = report["notebook"]
     out.write(f"Notebook: {nb['active']} active, {nb['due']} due now, {nb['mastered']} mastered\n")
     out.write("Readiness (estimates of a fresh mock exam)\n")
-    for r in report["readiness"]:
-        if r["p_pass"] is None:
+    for r, estimate in zip(report["readiness"], found, strict=True):
+        if estimate is None:
             out.write(f"  {_line(r['exam']):<18} not enough data yet\n")
             continue
         out.write(
             f"  {_line(r['exam']):<18} {r['p_pass']:>4.0%} chance to pass · expected"
-            f" {r['expected_score']} ({r['low']}-{r['high']}) · from {r['based_on']}\n"
+            f" {r['expected_score']} ({r['low']}-{r['high']}) · from {estimate.basis}\n"
         )
     return 0
 

@@ -46,7 +46,7 @@ def test_stats_estimates_readiness_after_enough_mock_answers(run: Run, tmp_path:
     assert [a["mode"] for a in report["attempts"]].count("exam") == 3  # the rest stays as it was
     (ready,) = report["readiness"]
     assert ready["exam"] == "ready-exam"
-    assert ready["based_on"] == "3 mock exams and 40 answers on its topics"
+    assert ready["based_on"] == "3 mock exams, 40 answers"  # SPEC §7.2's form
     assert ready["low"] < ready["expected_score"] < ready["high"]
     assert 700 < ready["expected_score"] < 1000
     assert 0.5 < ready["p_pass"] < 1
@@ -54,3 +54,4 @@ def test_stats_estimates_readiness_after_enough_mock_answers(run: Run, tmp_path:
     assert "Readiness (estimates of a fresh mock exam)" in text
     line = next(ln for ln in text.splitlines() if ln.strip().startswith("ready-exam"))
     assert f"{ready['p_pass']:.0%} chance to pass · expected {ready['expected_score']}" in line
+    assert line.endswith("· from 3 mock exams and 40 answers on its topics")  # words for people

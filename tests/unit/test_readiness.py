@@ -48,7 +48,8 @@ def test_one_mock_leans_on_mastery_and_has_a_wide_interval() -> None:
     assert one.expected_score == 790
     assert one.low < 700 < one.high  # one mock cannot tell whether 790 is really a pass
     assert one.high - one.low > 200
-    assert one.based_on == "1 mock exam and 100 answers on its topics"
+    assert one.based_on == "1 mock exam, 100 answers"  # SPEC §7.2's form, for the JSON
+    assert one.basis == "1 mock exam and 100 answers on its topics"
 
 
 def test_many_steady_mocks_narrow_the_interval_around_their_score() -> None:
@@ -59,7 +60,8 @@ def test_many_steady_mocks_narrow_the_interval_around_their_score() -> None:
     assert many.high - many.low < few.high - few.low
     assert many.low < 775 < many.high
     assert 0.7 < many.p_pass < 0.95
-    assert many.based_on == "10 mock exams and 1,000 answers on its topics"
+    assert many.based_on == "10 mock exams, 1,000 answers"
+    assert many.basis == "10 mock exams and 1,000 answers on its topics"
 
 
 def test_recent_mocks_count_more_rising_and_falling() -> None:

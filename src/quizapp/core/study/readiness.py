@@ -54,8 +54,13 @@ class Readiness:
 
     @property
     def based_on(self) -> str:
-        """What the estimate rests on, in words: the mocks, and apart from them every answer
-        on the exam's topics (the mastery input), so the count never reads as the mocks' own."""
+        """What the estimate rests on, in SPEC §7.2's form for ``stats --json``."""
+        return f"{_count(self.mocks, 'mock exam')}, {_count(self.answers, 'answer')}"
+
+    @property
+    def basis(self) -> str:
+        """The same for people: the mocks, and apart from them every answer on the exam's
+        topics (the mastery input), so the count never reads as the mocks' own."""
         return (
             f"{_count(self.mocks, 'mock exam')} and {_count(self.answers, 'answer')} on its topics"
         )
@@ -162,7 +167,7 @@ def describe_lines(r: Readiness | None) -> tuple[str, ...]:
     return (
         f"Readiness (an estimate): {r.p_pass:.0%} chance to pass · expected"
         f" {r.expected_score} ({r.low}-{r.high})",
-        f"from {r.based_on}",
+        f"from {r.basis}",
     )
 
 

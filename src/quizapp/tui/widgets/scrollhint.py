@@ -23,11 +23,11 @@ class ScrollHint(Static):
     def __init__(self, target: ScrollableContainer, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.target = target
-        self._said = ""
+        self._said = ""  # the text shown, "" while hidden
+        self._pending = False  # a read is queued for after the next refresh
 
     def on_mount(self) -> None:
         """Follow the target's scrolling and size."""
-        self._pending = False
         self.watch(self.target, "scroll_y", self._later, init=False)
         self.watch(self.target, "virtual_size", self._later)
 
@@ -46,11 +46,9 @@ class ScrollHint(Static):
     def sync(self) -> None:
         """Show or hide the line for where the target is scrolled now (call it on resize)."""
         target = self.target
-        # Shown once the target overflows, kept while it does: a row less cannot make it fit.
         shown = target.max_scroll_y > 0
         said = (BELOW if round(target.scroll_y) < target.max_scroll_y else ABOVE) if shown else ""
-        # Only a change is written: each write lays the screen out again, which resized the
-        # target and called this again, a repaint on every frame.
+        # Only a change is written: each write lays the screen out again.
         if shown != self.display:
             self.display = shown
         if said and said != self._said:
